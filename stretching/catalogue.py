@@ -59,7 +59,7 @@ class Dose:
             return "open-ended" + per
         if self.kind == "reps":
             sets = f"{self.sets} sets of " if self.sets > 1 else ""
-            return f"{sets}{self.repetitions} x {self.tempo_on} s squeeze{per}"
+            return f"{sets}{self.repetitions} reps, {self.tempo_on} s on / {self.tempo_off} s off{per}"
         hold = f"{self.hold_seconds}"
         if self.hold_seconds_max:
             hold += f"-{self.hold_seconds_max}"
@@ -439,7 +439,7 @@ def _parse(path: Path, problems: list[Problem]) -> dict[str, Any] | None:
         with path.open("rb") as fh:
             return tomllib.load(fh)
     except tomllib.TOMLDecodeError as exc:
-        problems.append(Problem(path.name, "(file)", f"is not valid TOML: {exc}"))
+        problems.append(Problem(f"{path.parent.name}/{path.name}", "(file)", f"is not valid TOML: {exc}"))
         return None
 
 

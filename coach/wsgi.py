@@ -1,0 +1,8 @@
+"""WSGI entry point (served by gunicorn; Django's ASGI handler measured far slower here)."""
+
+import os
+
+from django.core.wsgi import get_wsgi_application
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "coach.settings")
+application = get_wsgi_application()

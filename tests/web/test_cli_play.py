@@ -1,0 +1,117 @@
+"""`sciatica play` end to end: a real process in a terminal, keys sent to it, the saved session
+read back from the test database."""
+
+import os
+import pty
+import select
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from django.db import connection
+
+from coach.practice.models import PracticeSession
+
+SCIATICA = Path(sys.executable).parent / "sciatica"
+
+
+def _database_url() -> str:
+    s = connection.settings_dict
+    if s["ENGINE"].endswith("sqlite3"):
+        return f"sqlite:///{s['NAME']}"
+    return f"postgres://{s['USER']}@{s['HOST'] or '127.0.0.1'}:{s['PORT'] or 5432}/{s['NAME']}"
+
+
+class Terminal:
+    def __init__(self, *args: str):
+        env = os.environ | {"DATABASE_URL": _database_url(), "TERM": "xterm"}
+        # A real terminal of its own (controlling tty), so Ctrl-C arrives as SIGINT.
+        self.pid, self.master = pty.fork()
+        if self.pid == 0:
+            os.execve(str(SCIATICA), [str(SCIATICA), *args], env)
+        self.output = ""
+        self.status: int | None = None
+
+    def _read(self, timeout: float) -> None:
+        ready, _, _ = select.select([self.master], [], [], timeout)
+        if ready:
+            try:
+                self.output += os.read(self.master, 65536).decode(errors="replace")
+            except OSError:
+                pass
+
+    def expect(self, text: str, timeout: float = 20, times: int = 1) -> None:
+        deadline = time.monotonic() + timeout
+        while self.output.count(text) < times:
+            if time.monotonic() > deadline:
+                raise AssertionError(f"never saw {text!r}; output ends:\n{self.output[-1500:]}")
+            self._read(0.05)
+
+    def send(self, key: str) -> None:
+        os.write(self.master, key.encode())
+
+    def wait(self, timeout: float = 30) -> int:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            self._read(0.05)
+            pid, status = os.waitpid(self.pid, os.WNOHANG)
+            if pid:
+                self._read(0.1)
+                return os.waitstatus_to_exitcode(status)
+        os.kill(self.pid, 9)
+        raise AssertionError(f"still running; output ends:\n{self.output[-1500:]}")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_play_with_pause_skip_and_hurt_saves_what_happened():
+    term = Terminal("play", "relief-sequence", "--speed", "25")
+    term.expect("First: Glute squeeze")
+    term.expect("Feet straight")
+    term.send(" ")
+    term.expect("paused")
+    time.sleep(0.6)  # 15 s of routine time at this speed: must not count while paused
+    term.send(" ")
+    term.expect("resumed")
+    term.send("n")  # skip the rest of the first set
+    term.expect("Next: Pillow squeeze")
+    term.expect("Next: Bedside twist")
+    term.expect("Hold left leg")
+    term.send("h")
+    term.expect("noted that it hurt")
+    term.expect("Next: Lying butterfly")
+    assert term.wait() == 0
+    assert "Finished: 3 done, 1 skipped, 1 hurt" in term.output
+    session = PracticeSession.objects.get()
+    assert session.source == "cli" and session.completed
+    outcomes = {o.exercise_id: o for o in session.outcomes.all()}
+    assert outcomes["standing-glute-squeeze"].outcome == "skipped"
+    assert outcomes["bedside-knee-twist"].outcome == "hurt"
+    assert outcomes["bedside-knee-twist"].side == "left"
+    assert outcomes["bedside-knee-twist"].held_seconds < 30
+    assert outcomes["supine-butterfly"].outcome == "done"
+    assert outcomes["supine-butterfly"].held_seconds == 60
+
+
+@pytest.mark.django_db(transaction=True)
+def test_going_back_replays_a_step():
+    term = Terminal("play", "hip-flexor", "--speed", "10")
+    term.expect("Hold left leg. 1 of 3")
+    term.send("b")  # early in a step: back to the step before it (getting ready)
+    term.expect("First: Hip flexor lunge", times=2, timeout=5)
+    term.expect("Hold left leg. 1 of 3", times=2, timeout=5)
+    term.send("q")
+    assert term.wait() == 0
+
+
+@pytest.mark.django_db(transaction=True)
+def test_ctrl_c_keeps_what_was_done():
+    term = Terminal("play", "hamstring-trio", "--speed", "20")
+    term.expect("Next: ")
+    term.send("\x03")
+    assert term.wait() == 0
+    assert "Stopped early" in term.output and "Saved as session" in term.output
+    session = PracticeSession.objects.get()
+    assert not session.completed
+    done = [o for o in session.outcomes.all() if o.outcome == "done"]
+    assert [o.exercise_id for o in done] == ["supine-hamstring-straight-leg"]
