@@ -59,7 +59,9 @@ class Dose:
             return "open-ended" + per
         if self.kind == "reps":
             sets = f"{self.sets} sets of " if self.sets > 1 else ""
-            return f"{sets}{self.repetitions} reps, {self.tempo_on} s on / {self.tempo_off} s off{per}"
+            return (
+                f"{sets}{self.repetitions} reps, {self.tempo_on} s on / {self.tempo_off} s off{per}"
+            )
         hold = f"{self.hold_seconds}"
         if self.hold_seconds_max:
             hold += f"-{self.hold_seconds_max}"
@@ -278,19 +280,55 @@ class _Reader:
 
 
 EXERCISE_KEYS = {
-    "id", "name", "short_name", "position", "equipment", "targets", "summary",
-    "instructions", "cautions", "cues", "dose", "sources", "open_ended", "gentle",
+    "id",
+    "name",
+    "short_name",
+    "position",
+    "equipment",
+    "targets",
+    "summary",
+    "instructions",
+    "cautions",
+    "cues",
+    "dose",
+    "sources",
+    "open_ended",
+    "gentle",
     "gentler_variant",
 }
 DOSE_KEYS = {
-    "kind", "sides", "side_order", "hold_seconds", "hold_seconds_max", "repetitions", "sets",
-    "rest_seconds", "tempo_on", "tempo_off", "variants", "origin",
+    "kind",
+    "sides",
+    "side_order",
+    "hold_seconds",
+    "hold_seconds_max",
+    "repetitions",
+    "sets",
+    "rest_seconds",
+    "tempo_on",
+    "tempo_off",
+    "variants",
+    "origin",
 }
-DOSE_NUMBERS = ("hold_seconds", "hold_seconds_max", "repetitions", "sets", "rest_seconds",
-                "tempo_on", "tempo_off")
+DOSE_NUMBERS = (
+    "hold_seconds",
+    "hold_seconds_max",
+    "repetitions",
+    "sets",
+    "rest_seconds",
+    "tempo_on",
+    "tempo_off",
+)
 ROUTINE_KEYS = {
-    "id", "name", "summary", "exercises", "fixed_order", "frequency", "sources",
-    "page_total_minutes", "kind",
+    "id",
+    "name",
+    "summary",
+    "exercises",
+    "fixed_order",
+    "frequency",
+    "sources",
+    "page_total_minutes",
+    "kind",
 }
 SOURCE_PAGES = ("000", "001", "002", "003", "004")
 
@@ -328,8 +366,10 @@ def _read_dose(r: _Reader) -> Dose:
                 origin[key] = value
         for name in DOSE_NUMBERS:
             if numbers[name] is not None and name not in origin:
-                r.problem(f"dose.origin.{name}", "is missing: say whether the page or the "
-                          "project chose this number")
+                r.problem(
+                    f"dose.origin.{name}",
+                    "is missing: say whether the page or the project chose this number",
+                )
     return Dose(
         kind=kind,  # type: ignore[arg-type]
         sides=sides,  # type: ignore[arg-type]
@@ -424,8 +464,11 @@ def _read_routine(r: _Reader, expected_id: str, exercise_ids: Iterable[str]) -> 
         frequency=Frequency(
             times_per_day_min=lo,
             times_per_day_max=hi,
-            time_of_day=r.choice("frequency.time_of_day", ("any", "morning", "evening", "rest"),  # type: ignore[arg-type]
-                                 default="any"),
+            time_of_day=r.choice(
+                "frequency.time_of_day",
+                ("any", "morning", "evening", "rest"),  # type: ignore[arg-type]
+                default="any",
+            ),
             note=r.text("frequency.note", required=False),
         ),
         sources=r.texts("sources"),
@@ -439,12 +482,14 @@ def _parse(path: Path, problems: list[Problem]) -> dict[str, Any] | None:
         with path.open("rb") as fh:
             return tomllib.load(fh)
     except tomllib.TOMLDecodeError as exc:
-        problems.append(Problem(f"{path.parent.name}/{path.name}", "(file)", f"is not valid TOML: {exc}"))
+        problems.append(
+            Problem(f"{path.parent.name}/{path.name}", "(file)", f"is not valid TOML: {exc}")
+        )
         return None
 
 
 def load(data_dir: Path | str = DATA_DIR) -> Catalogue:
-    """Read and validate every exercise and routine file; raise CatalogueError listing all problems."""
+    """Read and validate every data file; raise CatalogueError listing every problem."""
     root = Path(data_dir)
     problems: list[Problem] = []
     exercises: dict[str, Exercise] = {}

@@ -12,7 +12,6 @@ import json
 import os
 import select
 import sys
-
 import time
 from collections.abc import Callable, Sequence
 from typing import Any, TextIO
@@ -32,8 +31,9 @@ def _table(rows: list[list[str]], headers: list[str], out: TextIO) -> None:
     line = "  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True))
     out.write(line.rstrip() + "\n" + "  ".join("-" * w for w in widths) + "\n")
     for row in rows:
-        out.write("  ".join(str(c).ljust(w) for c, w in zip(row, widths, strict=True)).rstrip()
-                  + "\n")
+        out.write(
+            "  ".join(str(c).ljust(w) for c, w in zip(row, widths, strict=True)).rstrip() + "\n"
+        )
 
 
 def _json(data: Any, out: TextIO) -> None:
@@ -46,18 +46,36 @@ def cmd_routines(args: argparse.Namespace, c: cat.Catalogue, out: TextIO) -> int
 
     Example: sciatica routines --json
     """
-    rows = []
+    rows: list[dict[str, Any]] = []
     for r in c.routines.values():
         tl = compile_timeline(c, r)
-        rows.append({"id": r.id, "name": r.name, "exercises": len(r.exercise_ids),
-                     "total_seconds": tl.total_seconds, "frequency": r.frequency.describe(),
-                     "fixed_order": r.fixed_order})
+        rows.append(
+            {
+                "id": r.id,
+                "name": r.name,
+                "exercises": len(r.exercise_ids),
+                "total_seconds": tl.total_seconds,
+                "frequency": r.frequency.describe(),
+                "fixed_order": r.fixed_order,
+            }
+        )
     if args.json:
         _json(rows, out)
     else:
-        _table([[r["id"], r["name"], str(r["exercises"]), format_duration(r["total_seconds"]),
-                 r["frequency"]] for r in rows],
-               ["ID", "ROUTINE", "EXERCISES", "TIME", "HOW OFTEN"], out)
+        _table(
+            [
+                [
+                    r["id"],
+                    r["name"],
+                    str(r["exercises"]),
+                    format_duration(r["total_seconds"]),
+                    r["frequency"],
+                ]
+                for r in rows
+            ],
+            ["ID", "ROUTINE", "EXERCISES", "TIME", "HOW OFTEN"],
+            out,
+        )
     return 0
 
 
@@ -69,25 +87,50 @@ def cmd_exercises(args: argparse.Namespace, c: cat.Catalogue, out: TextIO) -> in
     if args.json:
         _json([_exercise_dict(e) for e in c.exercises.values()], out)
         return 0
-    _table([[e.id, e.name, e.position, e.dose.describe(), ",".join(e.sources)]
-            for e in c.exercises.values()], ["ID", "NAME", "POSITION", "DOSE", "PAGES"], out)
+    _table(
+        [
+            [e.id, e.name, e.position, e.dose.describe(), ",".join(e.sources)]
+            for e in c.exercises.values()
+        ],
+        ["ID", "NAME", "POSITION", "DOSE", "PAGES"],
+        out,
+    )
     return 0
 
 
 def _exercise_dict(e: cat.Exercise) -> dict[str, Any]:
     d = e.dose
     return {
-        "id": e.id, "name": e.name, "short_name": e.short_name, "position": e.position,
-        "equipment": list(e.equipment), "targets": list(e.targets), "summary": e.summary,
-        "instructions": list(e.instructions), "cautions": list(e.cautions),
-        "dose": {"kind": d.kind, "sides": d.sides, "hold_seconds": d.hold_seconds,
-                 "hold_seconds_max": d.hold_seconds_max, "repetitions": d.repetitions,
-                 "sets": d.sets, "rest_seconds": d.rest_seconds, "tempo_on": d.tempo_on,
-                 "tempo_off": d.tempo_off, "variants": list(d.variants),
-                 "origin": dict(d.origin), "summary": d.describe()},
-        "open_ended": None if e.open_ended is None else {
+        "id": e.id,
+        "name": e.name,
+        "short_name": e.short_name,
+        "position": e.position,
+        "equipment": list(e.equipment),
+        "targets": list(e.targets),
+        "summary": e.summary,
+        "instructions": list(e.instructions),
+        "cautions": list(e.cautions),
+        "dose": {
+            "kind": d.kind,
+            "sides": d.sides,
+            "hold_seconds": d.hold_seconds,
+            "hold_seconds_max": d.hold_seconds_max,
+            "repetitions": d.repetitions,
+            "sets": d.sets,
+            "rest_seconds": d.rest_seconds,
+            "tempo_on": d.tempo_on,
+            "tempo_off": d.tempo_off,
+            "variants": list(d.variants),
+            "origin": dict(d.origin),
+            "summary": d.describe(),
+        },
+        "open_ended": None
+        if e.open_ended is None
+        else {
             "check_every_seconds": e.open_ended.check_every_seconds,
-            "max_seconds": e.open_ended.max_seconds, "prompt": e.open_ended.prompt},
+            "max_seconds": e.open_ended.max_seconds,
+            "prompt": e.open_ended.prompt,
+        },
         "sources": list(e.sources),
     }
 
@@ -130,8 +173,14 @@ def cmd_show(args: argparse.Namespace, c: cat.Catalogue, out: TextIO) -> int:
         _json(tl.to_dict(), out)
         return 0
     out.write(f"{tl.routine_name}: {len(tl.steps)} steps, {format_duration(tl.total_seconds)}\n")
-    _table([[format_duration(s.start), f"{s.duration}s", s.kind, s.side or "", s.show]
-            for s in tl.steps], ["AT", "FOR", "STEP", "SIDE", "WHAT"], out)
+    _table(
+        [
+            [format_duration(s.start), f"{s.duration}s", s.kind, s.side or "", s.show]
+            for s in tl.steps
+        ],
+        ["AT", "FOR", "STEP", "SIDE", "WHAT"],
+        out,
+    )
     return 0
 
 
@@ -166,8 +215,14 @@ def _bar(fraction: float, width: int) -> str:
 class TerminalPlayer:
     """Draws the running step and reads single keys; the clock is `clock()` times `speed`."""
 
-    def __init__(self, timeline: Timeline, out: TextIO, keys: TextIO, speed: float = 1.0,
-                 clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self,
+        timeline: Timeline,
+        out: TextIO,
+        keys: TextIO,
+        speed: float = 1.0,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
         self.timeline = timeline
         self.out = out
         self.keys = keys
@@ -181,7 +236,7 @@ class TerminalPlayer:
         return self._clock() * self.speed
 
     def _next_text(self) -> str:
-        following = self.timeline.steps[self.run.index + 1:]
+        following = self.timeline.steps[self.run.index + 1 :]
         for s in following:
             if s.exercise_id != self.run.step.exercise_id or s.kind == "done":
                 return s.exercise_name or "finish"
@@ -198,8 +253,10 @@ class TerminalPlayer:
         total = self.timeline.total_seconds
         overall = min(1.0, self.run.elapsed(now) / total) if total else 1.0
         state = "PAUSED " if self.run.paused else ""
-        line = (f"\r\x1b[2K{state}{step.show} {int(left + 0.999):>3}s [{_bar(done, 16)}] "
-                f"all [{_bar(overall, 12)}] {int(overall * 100):>3}%  next: {self._next_text()}")
+        line = (
+            f"\r\x1b[2K{state}{step.show} {int(left + 0.999):>3}s [{_bar(done, 16)}] "
+            f"all [{_bar(overall, 12)}] {int(overall * 100):>3}%  next: {self._next_text()}"
+        )
         self.out.write(line)
         self.out.flush()
 
@@ -227,8 +284,10 @@ class TerminalPlayer:
         return True
 
     def play(self) -> SessionResult:
-        self.out.write(f"{self.timeline.routine_name}: {format_duration(self.timeline.total_seconds)}"
-                       f"\n{KEYS_HELP}\n")
+        self.out.write(
+            f"{self.timeline.routine_name}: {format_duration(self.timeline.total_seconds)}"
+            f"\n{KEYS_HELP}\n"
+        )
         interrupted = False
         try:
             while True:
@@ -245,9 +304,11 @@ class TerminalPlayer:
             interrupted = True
         result = self.run.result(self.now())
         word = "Stopped early" if interrupted else "Finished"
-        self.out.write(f"\n\n{word}: {result.count('done')} done, {result.count('skipped')} "
-                       f"skipped, {result.count('hurt')} hurt, "
-                       f"{format_duration(result.practised_seconds)} practised.\n")
+        self.out.write(
+            f"\n\n{word}: {result.count('done')} done, {result.count('skipped')} "
+            f"skipped, {result.count('hurt')} hurt, "
+            f"{format_duration(result.practised_seconds)} practised.\n"
+        )
         return result
 
 
@@ -262,8 +323,12 @@ def _read_key(stream: TextIO, timeout: float) -> str:
     return os.read(stream.fileno(), 1).decode(errors="ignore")
 
 
-def cmd_play(args: argparse.Namespace, c: cat.Catalogue, out: TextIO,
-             store: Callable[[], Store] | None = None) -> int:
+def cmd_play(
+    args: argparse.Namespace,
+    c: cat.Catalogue,
+    out: TextIO,
+    store: Callable[[], Store] | None = None,
+) -> int:
     """Play a routine in the terminal with a countdown, progress bars and keys to steer it.
 
     Keys: space pause, n next, b back, h this hurts (ends that stretch and records it),
@@ -298,13 +363,19 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="sciatica",
         description="Sciatica Coach: general stretching routines for people with sciatica. "
-                    "Wellness and education only, not medical advice: see a clinician first.")
+        "Wellness and education only, not medical advice: see a clinician first.",
+    )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     def add(name: str, func: Callable[..., int], **kwargs: Any) -> argparse.ArgumentParser:
         doc = inspect.cleandoc(func.__doc__ or "")
-        p = sub.add_parser(name, help=doc.splitlines()[0], description=doc,
-                           formatter_class=argparse.RawDescriptionHelpFormatter, **kwargs)
+        p = sub.add_parser(
+            name,
+            help=doc.splitlines()[0],
+            description=doc,
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+            **kwargs,
+        )
         p.set_defaults(func=func)
         return p
 
@@ -318,8 +389,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print JSON")
     p = add("play", cmd_play)
     p.add_argument("routine", help="routine id, as listed by `sciatica routines`")
-    p.add_argument("--speed", type=float, default=1.0,
-                   help="run the clock this many times faster (for a quick look or a test)")
+    p.add_argument(
+        "--speed",
+        type=float,
+        default=1.0,
+        help="run the clock this many times faster (for a quick look or a test)",
+    )
     p.add_argument("--no-save", action="store_true", help="do not save the session")
     p = add("figure", cmd_figure)
     p.add_argument("id", help="exercise id")
@@ -328,8 +403,11 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: Sequence[str] | None = None, store: Callable[[], Store] | None = None,
-         out: TextIO | None = None) -> int:
+def main(
+    argv: Sequence[str] | None = None,
+    store: Callable[[], Store] | None = None,
+    out: TextIO | None = None,
+) -> int:
     out = out or sys.stdout
     args = build_parser().parse_args(argv)
     try:
@@ -340,8 +418,7 @@ def main(argv: Sequence[str] | None = None, store: Callable[[], Store] | None = 
     try:
         if args.func is cmd_play:
             return cmd_play(args, c, out, store)
-        code: int = args.func(args, c, out)
-        return code
+        return int(args.func(args, c, out))
     except cat.UnknownId as exc:
         print(f"sciatica: {exc}", file=sys.stderr)
         return EXIT_UNKNOWN

@@ -29,9 +29,13 @@ class ExerciseResult:
     side: str = ""
 
     def to_dict(self) -> dict[str, Any]:
-        return {"exercise_id": self.exercise_id, "outcome": self.outcome,
-                "held_seconds": self.held_seconds, "planned_seconds": self.planned_seconds,
-                "side": self.side}
+        return {
+            "exercise_id": self.exercise_id,
+            "outcome": self.outcome,
+            "held_seconds": self.held_seconds,
+            "planned_seconds": self.planned_seconds,
+            "side": self.side,
+        }
 
 
 @dataclass(frozen=True)
@@ -111,11 +115,20 @@ def parse_result(data: Any, known_exercises: set[str] | None = None) -> SessionR
         side = item.get("side", "")
         if side not in ("", "left", "right", "both"):
             raise ResultError(f"{where}side must be left, right or both")
-        exercises.append(ExerciseResult(eid, outcome, _field(item, "held_seconds", int, where),
-                                        _field(item, "planned_seconds", int, where), side))
+        exercises.append(
+            ExerciseResult(
+                eid,
+                outcome,
+                _field(item, "held_seconds", int, where),
+                _field(item, "planned_seconds", int, where),
+                side,
+            )
+        )
     routine_id = _field(data, "routine_id", str)
     return SessionResult(
-        routine_id=routine_id, started_at=started, ended_at=ended,
+        routine_id=routine_id,
+        started_at=started,
+        ended_at=ended,
         completed=_field(data, "completed", bool),
         planned_seconds=_field(data, "planned_seconds", int),
         practised_seconds=_field(data, "practised_seconds", int),
@@ -240,7 +253,7 @@ class SessionRun:
         tally = self.tallies.setdefault(eid, _ExerciseTally())
         tally.hurt = True
         tally.side = step.side or ""
-        after = [s.index for s in self.timeline.steps[step.index:] if s.exercise_id != eid]
+        after = [s.index for s in self.timeline.steps[step.index :] if s.exercise_id != eid]
         if after:
             self._jump(now, after[0])
         else:
@@ -263,8 +276,9 @@ class SessionRun:
                 outcome = "skipped" if held < tally.planned else "done"
             else:
                 outcome = "done"
-            exercises.append(ExerciseResult(eid, outcome, min(held, tally.planned),
-                                            tally.planned, tally.side))
+            exercises.append(
+                ExerciseResult(eid, outcome, min(held, tally.planned), tally.planned, tally.side)
+            )
         practised = round(min(self.elapsed(now), self.timeline.total_seconds))
         return SessionResult(
             routine_id=self.timeline.routine_id,

@@ -135,8 +135,17 @@ class _Builder:
 
     def add(self, kind: StepKind, duration: int, say: str, show: str, **fields: Any) -> None:
         assert duration > 0, f"{kind} step needs a positive duration"
-        self.steps.append(Step(index=len(self.steps), kind=kind, start=self.clock,
-                               duration=duration, say=say, show=show, **fields))
+        self.steps.append(
+            Step(
+                index=len(self.steps),
+                kind=kind,
+                start=self.clock,
+                duration=duration,
+                say=say,
+                show=show,
+                **fields,
+            )
+        )
         self.clock += duration
 
 
@@ -167,41 +176,79 @@ def _compile_exercise(b: _Builder, ex: Exercise, adj: Adjustments, first: bool) 
     sides = _sides(ex)
     lead = "First" if first else "Next"
     side_hint = f", starting with the {SIDE_WORDS[sides[0]]}" if sides[0] != "both" else ""
-    b.add("ready", READY_SECONDS, f"{lead}: {ex.short_name}. {ex.cues.start}{side_hint}",
-          f"Get ready: {ex.name}", side=sides[0], **common)
+    b.add(
+        "ready",
+        READY_SECONDS,
+        f"{lead}: {ex.short_name}. {ex.cues.start}{side_hint}",
+        f"Get ready: {ex.name}",
+        side=sides[0],
+        **common,
+    )
 
     if dose.kind == "open":
         assert ex.open_ended is not None
         for i, side in enumerate(sides):
             if i:
-                b.add("switch", SWITCH_SECONDS, ex.cues.switch or "Change sides.",
-                      "Switch sides", side=side, **common)
-            b.add("open", ex.open_ended.max_seconds,
-                  f"{ex.cues.hold or 'Rest in position.'}{_side_phrase(side)} straight. "
-                  f"I will ask about your thigh every {ex.open_ended.check_every_seconds // 60} "
-                  "minutes.",
-                  f"Rest,{_side_phrase(side)} straight", side=side,
-                  check_every=ex.open_ended.check_every_seconds, **common)
+                b.add(
+                    "switch",
+                    SWITCH_SECONDS,
+                    ex.cues.switch or "Change sides.",
+                    "Switch sides",
+                    side=side,
+                    **common,
+                )
+            b.add(
+                "open",
+                ex.open_ended.max_seconds,
+                f"{ex.cues.hold or 'Rest in position.'}{_side_phrase(side)} straight. "
+                f"I will ask about your thigh every {ex.open_ended.check_every_seconds // 60} "
+                "minutes.",
+                f"Rest,{_side_phrase(side)} straight",
+                side=side,
+                check_every=ex.open_ended.check_every_seconds,
+                **common,
+            )
         return
 
     if dose.kind == "reps":
         reps = adj.repetitions_for(ex)
         for side_i, side in enumerate(sides):
             if side_i:
-                b.add("switch", SWITCH_SECONDS, ex.cues.switch or "Change sides.",
-                      "Switch sides", side=side, **common)
+                b.add(
+                    "switch",
+                    SWITCH_SECONDS,
+                    ex.cues.switch or "Change sides.",
+                    "Switch sides",
+                    side=side,
+                    **common,
+                )
             for set_no in range(1, dose.sets + 1):
                 if set_no > 1:
-                    b.add("rest", max(dose.rest_seconds, SWITCH_SECONDS),
-                          "Relax. Next set coming.", "Rest", side=side, **common)
+                    b.add(
+                        "rest",
+                        max(dose.rest_seconds, SWITCH_SECONDS),
+                        "Relax. Next set coming.",
+                        "Rest",
+                        side=side,
+                        **common,
+                    )
                 variant = dose.variants[set_no - 1] if dose.variants else None
                 intro = f"{variant.capitalize()}. " if variant else ""
-                b.add("reps", reps * (dose.tempo_on + dose.tempo_off),
-                      f"{intro}{ex.cues.hold or 'Squeeze and release.'}",
-                      f"{reps} reps, {dose.tempo_on} s on / {dose.tempo_off} s off"
-                      + (f", {variant}" if variant else ""),
-                      side=side, set_number=set_no, sets=dose.sets, variant=variant, reps=reps,
-                      tempo_on=dose.tempo_on, tempo_off=dose.tempo_off, **common)
+                b.add(
+                    "reps",
+                    reps * (dose.tempo_on + dose.tempo_off),
+                    f"{intro}{ex.cues.hold or 'Squeeze and release.'}",
+                    f"{reps} reps, {dose.tempo_on} s on / {dose.tempo_off} s off"
+                    + (f", {variant}" if variant else ""),
+                    side=side,
+                    set_number=set_no,
+                    sets=dose.sets,
+                    variant=variant,
+                    reps=reps,
+                    tempo_on=dose.tempo_on,
+                    tempo_off=dose.tempo_off,
+                    **common,
+                )
         return
 
     hold = adj.hold_for(ex)
@@ -210,15 +257,34 @@ def _compile_exercise(b: _Builder, ex: Exercise, adj: Adjustments, first: bool) 
     for side, rep in _hold_sequence(ex, reps):
         if previous is not None:
             if side != previous:
-                b.add("switch", SWITCH_SECONDS, ex.cues.switch or "Change sides.",
-                      "Switch sides", side=side, **common)
+                b.add(
+                    "switch",
+                    SWITCH_SECONDS,
+                    ex.cues.switch or "Change sides.",
+                    "Switch sides",
+                    side=side,
+                    **common,
+                )
             elif dose.rest_seconds:
-                b.add("rest", dose.rest_seconds, ex.cues.release or "Relax for a moment.",
-                      "Rest", side=side, **common)
+                b.add(
+                    "rest",
+                    dose.rest_seconds,
+                    ex.cues.release or "Relax for a moment.",
+                    "Rest",
+                    side=side,
+                    **common,
+                )
         count = f" {rep} of {reps}." if reps > 1 else ""
-        b.add("hold", hold, f"Hold{_side_phrase(side)}.{count} {ex.cues.hold}".strip(),
-              f"Hold {hold} s" + (f", {SIDE_WORDS[side]}" if side != "both" else ""),
-              side=side, repetition=rep, repetitions=reps, **common)
+        b.add(
+            "hold",
+            hold,
+            f"Hold{_side_phrase(side)}.{count} {ex.cues.hold}".strip(),
+            f"Hold {hold} s" + (f", {SIDE_WORDS[side]}" if side != "both" else ""),
+            side=side,
+            repetition=rep,
+            repetitions=reps,
+            **common,
+        )
         previous = side
 
 
@@ -235,8 +301,12 @@ def compile_timeline(
     for i, exercise in enumerate(exercises):
         _compile_exercise(b, exercise, adjustments, first=(i == 0))
     if exercises:
-        b.add("done", DONE_SECONDS, "That is the routine done. Notice how your back and legs feel.",
-              "Done")
+        b.add(
+            "done",
+            DONE_SECONDS,
+            "That is the routine done. Notice how your back and legs feel.",
+            "Done",
+        )
     return Timeline(routine_id=routine.id, routine_name=routine.name, steps=tuple(b.steps))
 
 

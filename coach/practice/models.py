@@ -7,10 +7,19 @@ from django.db import models
 class PracticeSession(models.Model):
     SOURCES = [("web", "Web player"), ("cli", "Terminal")]
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
-                             on_delete=models.CASCADE, related_name="practice_sessions")
-    guest_key = models.CharField(max_length=64, blank=True, db_index=True,
-                                 help_text="Anonymous store: kept until the guest signs up.")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="practice_sessions",
+    )
+    guest_key = models.CharField(
+        max_length=64,
+        blank=True,
+        db_index=True,
+        help_text="Anonymous store: kept until the guest signs up.",
+    )
     routine_id = models.CharField(max_length=64)
     source = models.CharField(max_length=8, choices=SOURCES)
     started_at = models.DateTimeField()
@@ -32,8 +41,7 @@ class PracticeSession(models.Model):
 class ExerciseOutcome(models.Model):
     OUTCOMES = [("done", "Done"), ("skipped", "Skipped"), ("hurt", "Hurt")]
 
-    session = models.ForeignKey(PracticeSession, on_delete=models.CASCADE,
-                                related_name="outcomes")
+    session = models.ForeignKey(PracticeSession, on_delete=models.CASCADE, related_name="outcomes")
     position = models.PositiveSmallIntegerField()
     exercise_id = models.CharField(max_length=64)
     outcome = models.CharField(max_length=8, choices=OUTCOMES)

@@ -12,9 +12,15 @@ def _routine_cards() -> list[dict]:
     cards = []
     for r in c.routines.values():
         tl = compile_timeline(c, r)
-        cards.append({"routine": r, "total": format_duration(tl.total_seconds),
-                      "minutes": round(tl.total_seconds / 60), "count": len(r.exercise_ids),
-                      "frequency": r.frequency.describe()})
+        cards.append(
+            {
+                "routine": r,
+                "total": format_duration(tl.total_seconds),
+                "minutes": round(tl.total_seconds / 60),
+                "count": len(r.exercise_ids),
+                "frequency": r.frequency.describe(),
+            }
+        )
     return cards
 
 

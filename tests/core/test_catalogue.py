@@ -28,8 +28,14 @@ def cat():
 def test_it_loads_all_21_exercises_and_8_routines(cat):
     assert len(cat.exercises) == 21
     assert sorted(cat.routines) == [
-        "back-and-hip", "daily-warm-up", "hamstring-trio", "hip-flexor", "legs",
-        "morning-hamstring", "relief-sequence", "resting-add-on",
+        "back-and-hip",
+        "daily-warm-up",
+        "hamstring-trio",
+        "hip-flexor",
+        "legs",
+        "morning-hamstring",
+        "relief-sequence",
+        "resting-add-on",
     ]
 
 
@@ -53,8 +59,13 @@ def test_it_keeps_the_thigh_test_and_squeeze_timing(cat):
 
 def test_the_relief_sequence_is_in_the_pages_order_and_frequency(cat):
     r = cat.routine("relief-sequence")
-    assert r.exercise_ids == ("standing-glute-squeeze", "supine-pillow-squeeze",
-                              "bedside-knee-twist", "supine-butterfly", "standing-quad-support")
+    assert r.exercise_ids == (
+        "standing-glute-squeeze",
+        "supine-pillow-squeeze",
+        "bedside-knee-twist",
+        "supine-butterfly",
+        "standing-quad-support",
+    )
     assert r.fixed_order
     assert (r.frequency.times_per_day_min, r.frequency.times_per_day_max) == (1, 10)
 
@@ -85,7 +96,8 @@ def test_a_negative_hold_names_the_file_and_field(tmp_path):
     with pytest.raises(CatalogueError) as err:
         catalogue.load(data)
     assert "exercises/supine-butterfly.toml: dose.hold_seconds: must be at least 0, not -5" in str(
-        err.value)
+        err.value
+    )
 
 
 def test_missing_instructions_and_unknown_routine_exercise_are_both_reported(tmp_path):
@@ -94,15 +106,17 @@ def test_missing_instructions_and_unknown_routine_exercise_are_both_reported(tmp
     text = f.read_text()
     start = text.index("instructions = [")
     end = text.index("]", start)
-    f.write_text(text[:start] + text[end + 1:])
+    f.write_text(text[:start] + text[end + 1 :])
     r = data / "routines" / "hip-flexor.toml"
     r.write_text(r.read_text().replace('"hip-flexor-chair-lunge"', '"hip-flexor-chair-lunj"'))
     with pytest.raises(CatalogueError) as err:
         catalogue.load(data)
     problems = [str(p) for p in err.value.problems]
     assert "exercises/cat-pose.toml: instructions: is missing" in problems
-    assert ("routines/hip-flexor.toml: exercises: unknown exercise id 'hip-flexor-chair-lunj' "
-            "(did you mean hip-flexor-chair-lunge?)") in problems
+    assert (
+        "routines/hip-flexor.toml: exercises: unknown exercise id 'hip-flexor-chair-lunj' "
+        "(did you mean hip-flexor-chair-lunge?)"
+    ) in problems
 
 
 def test_broken_toml_and_misspelt_fields_are_named(tmp_path):
@@ -114,5 +128,8 @@ def test_broken_toml_and_misspelt_fields_are_named(tmp_path):
         catalogue.load(data)
     text = str(err.value)
     assert "exercises/ankle-pumps.toml: (file): is not valid TOML" in text
-    assert "exercises/towel-hamstring.toml: sumary: is not a known field (did you mean summary?)" in text
+    assert (
+        "exercises/towel-hamstring.toml: sumary: is not a known field (did you mean summary?)"
+        in text
+    )
     assert "exercises/towel-hamstring.toml: summary: is missing" in text

@@ -50,13 +50,17 @@ def test_show_prints_the_compiled_timeline():
 
 
 def test_an_unknown_id_exits_2_and_suggests_close_matches():
-    proc = subprocess.run([sys.executable, "-m", "stretching.cli", "exercise", "buterfly"],
-                          capture_output=True, text=True)
+    proc = subprocess.run(
+        [sys.executable, "-m", "stretching.cli", "exercise", "buterfly"],
+        capture_output=True,
+        text=True,
+    )
     assert proc.returncode == 2
     assert "No exercise called 'buterfly'" in proc.stderr
     assert "supine-butterfly" in proc.stderr
-    proc = subprocess.run([sys.executable, "-m", "stretching.cli", "show", "relief"],
-                          capture_output=True, text=True)
+    proc = subprocess.run(
+        [sys.executable, "-m", "stretching.cli", "show", "relief"], capture_output=True, text=True
+    )
     assert proc.returncode == 2 and "relief-sequence" in proc.stderr
 
 

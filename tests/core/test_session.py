@@ -49,8 +49,9 @@ def test_back_restarts_the_step_or_goes_one_back():
 
 def test_hurt_ends_the_exercise_at_once_and_records_how_long_it_was_held():
     run = _run()
-    twist = next(s for s in run.timeline.steps
-                 if s.exercise_id == "bedside-knee-twist" and s.kind == "hold")
+    twist = next(
+        s for s in run.timeline.steps if s.exercise_id == "bedside-knee-twist" and s.kind == "hold"
+    )
     now = 1000.0 + twist.start + 12
     assert run.hurt(now) == "bedside-knee-twist"
     assert run.step.exercise_id == "supine-butterfly"
@@ -58,7 +59,8 @@ def test_hurt_ends_the_exercise_at_once_and_records_how_long_it_was_held():
     result = run.result(end)
     hurt = [e for e in result.exercises if e.outcome == "hurt"]
     assert [(e.exercise_id, e.held_seconds, e.side) for e in hurt] == [
-        ("bedside-knee-twist", 12, "left")]
+        ("bedside-knee-twist", 12, "left")
+    ]
     assert result.count("done") == 4 and result.completed
 
 
@@ -81,6 +83,17 @@ def test_parse_result_round_trips_and_names_bad_fields():
     with pytest.raises(ResultError, match=r"exercises\[0\].outcome must be one of"):
         parse_result(bad)
     with pytest.raises(ResultError, match="not in the catalogue"):
-        parse_result(result.to_dict() | {"exercises": [
-            {"exercise_id": "nope", "outcome": "done", "held_seconds": 1, "planned_seconds": 1}]},
-            set(CAT.exercises))
+        parse_result(
+            result.to_dict()
+            | {
+                "exercises": [
+                    {
+                        "exercise_id": "nope",
+                        "outcome": "done",
+                        "held_seconds": 1,
+                        "planned_seconds": 1,
+                    }
+                ]
+            },
+            set(CAT.exercises),
+        )

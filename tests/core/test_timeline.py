@@ -54,7 +54,8 @@ def test_per_side_steps_are_paired(case):
         sides = Counter(s.side for s in work)
         assert sides["left"] == sides["right"] > 0
         assert Counter(s.duration for s in work if s.side == "left") == Counter(
-            s.duration for s in work if s.side == "right")
+            s.duration for s in work if s.side == "right"
+        )
 
 
 @settings(max_examples=300, deadline=None)
@@ -81,8 +82,14 @@ def test_the_relief_sequence_takes_six_to_eight_minutes():
 def test_hip_flexor_holds_20_seconds_three_times_a_side_then_switches():
     tl = compile_timeline(CAT, "hip-flexor")
     holds = [(s.side, s.duration, s.repetition) for s in tl.steps if s.kind == "hold"]
-    assert holds == [("left", 20, 1), ("left", 20, 2), ("left", 20, 3),
-                     ("right", 20, 1), ("right", 20, 2), ("right", 20, 3)]
+    assert holds == [
+        ("left", 20, 1),
+        ("left", 20, 2),
+        ("left", 20, 3),
+        ("right", 20, 1),
+        ("right", 20, 2),
+        ("right", 20, 3),
+    ]
     assert [s.kind for s in tl.steps].count("switch") == 1
 
 
@@ -107,9 +114,14 @@ def test_glute_squeeze_sets_carry_their_variants():
 
 
 def test_a_hold_override_and_a_scale_change_the_holds():
-    adj = Adjustments(per_exercise={"bedside-knee-twist": ExerciseAdjustment(hold_seconds=15)},
-                      hold_scale=0.5)
+    adj = Adjustments(
+        per_exercise={"bedside-knee-twist": ExerciseAdjustment(hold_seconds=15)}, hold_scale=0.5
+    )
     tl = compile_timeline(CAT, "relief-sequence", adj)
-    twist = {s.duration for s in tl.steps if s.exercise_id == "bedside-knee-twist" and s.kind == "hold"}
-    butterfly = {s.duration for s in tl.steps if s.exercise_id == "supine-butterfly" and s.kind == "hold"}
+    twist = {
+        s.duration for s in tl.steps if s.exercise_id == "bedside-knee-twist" and s.kind == "hold"
+    }
+    butterfly = {
+        s.duration for s in tl.steps if s.exercise_id == "supine-butterfly" and s.kind == "hold"
+    }
     assert twist == {15} and butterfly == {30}

@@ -1,6 +1,7 @@
 """`sciatica play` end to end: a real process in a terminal, keys sent to it, the saved session
 read back from the test database."""
 
+import contextlib
 import os
 import pty
 import select
@@ -36,10 +37,8 @@ class Terminal:
     def _read(self, timeout: float) -> None:
         ready, _, _ = select.select([self.master], [], [], timeout)
         if ready:
-            try:
+            with contextlib.suppress(OSError):
                 self.output += os.read(self.master, 65536).decode(errors="replace")
-            except OSError:
-                pass
 
     def expect(self, text: str, timeout: float = 20, times: int = 1) -> None:
         deadline = time.monotonic() + timeout

@@ -8,8 +8,16 @@ def test_home_lists_all_8_routines_with_total_time(client):
     response = client.get("/")
     text = response.content.decode()
     assert response.status_code == 200
-    for name in ("Relief sequence", "Resting add-on", "Morning hamstring", "Hamstring trio",
-                 "Hip flexor", "Back and hip", "Legs", "Daily warm-up"):
+    for name in (
+        "Relief sequence",
+        "Resting add-on",
+        "Morning hamstring",
+        "Hamstring trio",
+        "Hip flexor",
+        "Back and hip",
+        "Legs",
+        "Daily warm-up",
+    ):
         assert name in text
     assert "6:47" in text
     assert "not medical advice" in text

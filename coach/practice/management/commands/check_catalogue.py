@@ -11,5 +11,6 @@ class Command(BaseCommand):
             c = catalogue.load()
         except catalogue.CatalogueError as exc:
             raise CommandError(str(exc)) from None
-        self.stdout.write(f"Catalogue ready: {len(c.exercises)} exercises, "
-                          f"{len(c.routines)} routines.")
+        self.stdout.write(
+            f"Catalogue ready: {len(c.exercises)} exercises, {len(c.routines)} routines."
+        )
