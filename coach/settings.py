@@ -38,7 +38,10 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django_tasks_db",
+    "axes",
     "coach.practice",
+    "coach.accounts",
+    "coach.diary",
 ]
 
 MIDDLEWARE = [
@@ -52,7 +55,20 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
+
+# --- accounts: sign-in, rate limits on failed sign-ins (django-axes) ---
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = envint("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = 0.25  # hours
+AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
+LOGIN_URL = "/account/sign-in/"
+LOGIN_REDIRECT_URL = "/today/"
+LOGOUT_REDIRECT_URL = "/"
 
 ROOT_URLCONF = "coach.urls"
 WSGI_APPLICATION = "coach.wsgi.application"
