@@ -32,7 +32,7 @@ from datetime import date, datetime, timedelta, tzinfo
 from typing import Literal
 
 from .catalogue import Catalogue, Exercise, Routine
-from .symptoms import CheckIn, Trend, change, extent_label, max_extent, spread_further, trend
+from .symptoms import CheckIn, Trend, change, extent_place, max_extent, spread_further, trend
 from .timeline import Adjustments, ExerciseAdjustment
 
 Mode = Literal["relief", "warm-up"]
@@ -694,7 +694,7 @@ def plan(
         spread_at, c, _ = r.shortened
         explanations.append(Explanation("shortened", None, (
             f"Your symptoms spread further down the leg {days.on(spread_at)} and still reached "
-            f"{extent_label(max_extent(c))} at your check-in {days.on(c.at)}, so your routines "
+            f"{extent_place(max_extent(c))} at your check-in {days.on(c.at)}, so your routines "
             "keep to their gentlest stretches until your symptoms are back where they were.")))
 
     paused: list[PausedItem] = []

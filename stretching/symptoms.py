@@ -22,6 +22,10 @@ EXTENT_LABELS: tuple[str, ...] = (
     "none", "low back", "buttock or hip", "thigh", "below the knee", "foot",
 )
 """How far down a leg symptoms reach, by level 0-5 (clinical brief section 2)."""
+EXTENT_PLACES: tuple[str, ...] = (
+    "nowhere", "the low back", "the buttock or hip", "the thigh", "below the knee", "the foot",
+)
+"""The same levels as places, to follow 'reached' in a sentence."""
 
 MEANINGFUL_POINTS = 2
 """A change in leg pain of this many points counts (clinical brief section 2: about 2 points)."""
@@ -75,6 +79,10 @@ def max_extent(checkin: CheckIn) -> int:
 
 def extent_label(level: int) -> str:
     return EXTENT_LABELS[level]
+
+
+def extent_place(level: int) -> str:
+    return EXTENT_PLACES[level]
 
 
 def _meaningful(before: int, delta: int) -> bool:
@@ -143,8 +151,8 @@ def trend(checkins: Iterable[CheckIn], now: datetime, *, days: int = TREND_DAYS)
         max_extent(c) <= max_extent(first) - EXTENT_STEP for c in recent[-2:]
     )
     moving_up = "your leg symptoms seem to be moving up toward your back, generally a good sign"
-    reach = (f"they reached {extent_label(max_extent(first))} on {since} and no further than "
-             f"{extent_label(max(max_extent(c) for c in recent[-2:]))} in your last two check-ins")
+    reach = (f"they reached {extent_place(max_extent(first))} on {since} and no further than "
+             f"{extent_place(max(max_extent(c) for c in recent[-2:]))} in your last two check-ins")
     if pain_fell(first, last) and held:
         return Trend("improving", f"{pain}, and {moving_up}.")
     if pain_fell(first, last):
