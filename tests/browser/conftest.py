@@ -1,0 +1,67 @@
+"""Browser tests: Debian's chromium driven by Playwright, at a phone's size, against a live server."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = "/usr/bin/chromium"
+AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+PHONE = {"width": 390, "height": 844}
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "var" / "screenshots"
+
+# Headless chromium has no voices: record what the player asks to be spoken instead.
+SPEECH_STUB = """
+window.__spoken = [];
+class FakeUtterance { constructor(text) { this.text = text; } }
+window.SpeechSynthesisUtterance = FakeUtterance;
+Object.defineProperty(window, 'speechSynthesis', { value: {
+  speak: (u) => window.__spoken.push(u.text), cancel: () => {}, getVoices: () => [] } });
+"""
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    return {
+        **browser_type_launch_args,
+        "executable_path": CHROMIUM,
+        "args": ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run",
+                 "--disable-quic"],
+    }
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    return {**browser_context_args, "viewport": PHONE, "device_scale_factor": 2,
+            "is_mobile": True, "has_touch": True, "service_workers": "block"}
+
+
+@pytest.fixture
+def phone(page, live_server):
+    """A page at phone size with speech recorded, and a helper to reach the live server."""
+    page.add_init_script(SPEECH_STUB)
+    page.base = live_server.url
+    external, errors = [], []
+    page.on("request", lambda r: r.url.startswith(("http://", "https://"))
+            and not r.url.startswith(live_server.url) and external.append(r.url))
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on("console", lambda m: m.type == "error" and errors.append(m.text))
+    yield page
+    assert not external, f"requests left the app: {external}"
+    assert not errors, f"the page reported errors: {errors}"
+
+
+def axe_violations(page, serious_only=True):
+    """Run axe-core in the page; return serious and critical violations."""
+    page.add_script_tag(content=AXE.read_text())
+    report = page.evaluate("async () => await axe.run(document)")
+    found = [v for v in report["violations"]
+             if not serious_only or v["impact"] in ("serious", "critical")]
+    return [f"{v['id']} ({v['impact']}): {json.dumps([n['target'] for n in v['nodes']])}"
+            for v in found]
+
+
+def screenshot(page, name):
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)

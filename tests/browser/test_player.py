@@ -1,0 +1,196 @@
+"""The guided player in a real browser at phone size, with the page clock under test control."""
+
+import json
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from playwright.sync_api import expect
+
+from coach.practice.models import PracticeSession
+from stretching import catalogue
+from stretching.timeline import compile_timeline
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+RELIEF = compile_timeline(catalogue.default(), "relief-sequence")
+
+
+T0 = datetime(2026, 11, 20, 8, 0, tzinfo=UTC)
+
+
+def open_player(page, routine="relief-sequence"):
+    """Open the player with the page's clock frozen: only the test moves time."""
+    page.clock.install(time=T0)
+    page.goto(f"{page.base}/routines/{routine}/play/")
+    page.clock.pause_at(T0 + timedelta(seconds=5))
+    page.get_by_role("button", name="Start").click()
+    expect(page.locator("#stage")).to_be_visible()
+
+
+def seconds(page, s):
+    page.clock.run_for(int(s * 1000))
+
+
+def shown_index(page):
+    return int(page.locator("#player").get_attribute("data-index"))
+
+
+def first_step(exercise_id, kind="hold", timeline=RELIEF):
+    return next(s for s in timeline.steps if s.exercise_id == exercise_id and s.kind == kind)
+
+
+def test_it_plays_the_relief_sequence_with_pause_back_and_hurt_and_saves_the_summary(phone):
+    open_player(phone)
+    expect(phone.locator("#ex-name")).to_have_text("Standing buttock squeeze")
+    expect(phone.locator("#phase")).to_have_text("get ready")
+    assert "First: Glute squeeze" in phone.evaluate("window.__spoken")[0]
+
+    seconds(phone, 12)  # into the first set: squeeze-and-release with its rhythm
+    expect(phone.locator("#variant")).to_have_text("feet straight, hip-width apart")
+    expect(phone.locator("#count")).to_have_text("1/8")
+    expect(phone.locator("#phase")).to_have_text("squeeze")
+    seconds(phone, 4)
+    expect(phone.locator("#phase")).to_have_text("release")
+    seconds(phone, 2)
+    expect(phone.locator("#count")).to_have_text("2/8")
+    expect(phone.locator("#phase")).to_have_text("squeeze")
+
+    # pause: the clock stops; resume: it goes on from where it was
+    phone.get_by_role("button", name="Pause").click()
+    expect(phone.locator("#phase")).to_have_text("paused")
+    index = shown_index(phone)
+    seconds(phone, 120)
+    assert shown_index(phone) == index
+    phone.get_by_role("button", name="Resume").click()
+    expect(phone.locator("#phase")).to_have_text("squeeze")
+
+    # the knee twist hurts on the left: it stops at once and the butterfly comes next
+    twist = first_step("bedside-knee-twist")
+    seconds(phone, twist.start + 8 - 18)
+    expect(phone.locator("#ex-name")).to_have_text("Seated knee twist on the bed")
+    expect(phone.locator("#side")).to_have_text("Left leg")
+    phone.get_by_role("button", name="This hurts").click()
+    expect(phone.locator("#ex-name")).to_have_text("Lying butterfly stretch")
+    expect(phone.locator("#phase")).to_have_text("get ready")
+    assert any("Noted that it hurt" in s for s in phone.evaluate("window.__spoken"))
+
+    # back, early in a step, returns to the step before it
+    seconds(phone, 12)
+    expect(phone.locator("#phase")).to_have_text("hold")
+    seconds(phone, 5)
+    phone.get_by_role("button", name="Back").click()  # 5 s in: restarts this hold
+    expect(phone.locator("#count")).to_have_text("60")
+
+    seconds(phone, RELIEF.total_seconds)
+    expect(phone.locator("#summary")).to_be_visible()
+    expect(phone.locator("#n-done")).to_have_text("4")
+    expect(phone.locator("#n-hurt")).to_have_text("1")
+    expect(phone.locator("#save-status")).to_contain_text("Saved")
+    expect(phone.locator(".outcome-hurt")).to_contain_text("Seated knee twist on the bed")
+
+    session = PracticeSession.objects.get()
+    assert session.completed and session.source == "web" and session.guest_key
+    hurt = session.outcomes.get(outcome="hurt")
+    assert (hurt.exercise_id, hurt.side, hurt.held_seconds) == ("bedside-knee-twist", "left", 8)
+
+
+def test_keys_steer_the_player(phone):
+    open_player(phone)
+    phone.keyboard.press("n")
+    expect(phone.locator("#player")).to_have_attribute("data-index", "1")
+    phone.keyboard.press("ArrowRight")
+    expect(phone.locator("#player")).to_have_attribute("data-index", "2")
+    phone.keyboard.press("b")
+    expect(phone.locator("#player")).to_have_attribute("data-index", "1")
+    phone.keyboard.press("p")
+    expect(phone.locator("#phase")).to_have_text("paused")
+
+
+def test_every_step_starts_within_50_ms_of_its_schedule(phone):
+    open_player(phone)
+    seconds(phone, RELIEF.total_seconds + 2)
+    expect(phone.locator("#summary")).to_be_visible()
+    log = phone.evaluate("window.sciaticaPlayer.log")
+    assert [e["index"] for e in log] == list(range(len(RELIEF.steps)))
+    worst = max(abs(e["actual"] - e["scheduled"]) for e in log)
+    assert worst <= 50, f"a step started {worst} ms off its schedule"
+
+
+def test_after_the_page_sleeps_mid_hold_it_shows_the_step_the_schedule_says(phone):
+    open_player(phone)
+    butterfly = first_step("supine-butterfly")
+    seconds(phone, butterfly.start + 10)
+    expect(phone.locator("#ex-name")).to_have_text("Lying butterfly stretch")
+    # The tab is backgrounded: timers are frozen, then time jumps forward 95 s at once.
+    phone.clock.fast_forward(95_000)
+    phone.evaluate("document.dispatchEvent(new Event('visibilitychange'))")
+    expected = RELIEF.step_at(butterfly.start + 10 + 95 + 0.001)
+    expect(phone.locator("#player")).to_have_attribute("data-index", str(expected.index))
+    expect(phone.locator("#ex-name")).to_have_text("Standing thigh stretch with a support")
+
+
+def test_the_thigh_test_keeps_resting_until_top_then_switches_sides(phone):
+    timeline = compile_timeline(catalogue.default(), "resting-add-on")
+    open_player(phone, "resting-add-on")
+    seconds(phone, 10 + 179)
+    expect(phone.locator("#thigh")).to_be_hidden()
+    seconds(phone, 2)
+    expect(phone.locator("#thigh")).to_be_visible()
+    assert any("Thigh check" in s for s in phone.evaluate("window.__spoken"))
+    phone.get_by_role("button", name="Near the knee").click()
+    expect(phone.locator("#thigh")).to_be_hidden()
+    expect(phone.locator("#side")).to_have_text("Left leg")
+    # the maximum time ends the left side regardless
+    seconds(phone, timeline.steps[1].duration - 181 + 1)
+    expect(phone.locator("#phase")).to_have_text("switch")
+    seconds(phone, 5)
+    expect(phone.locator("#side")).to_have_text("Right leg")
+    seconds(phone, 181)
+    phone.get_by_role("button", name="Top of the thigh").click()
+    expect(phone.locator("#phase")).to_have_text("done")
+    seconds(phone, 6)
+    expect(phone.locator("#summary")).to_be_visible()
+    expect(phone.locator("#n-done")).to_have_text("1")
+
+
+def test_a_result_posted_twice_with_one_key_is_recorded_once(phone):
+    phone.goto(f"{phone.base}/routines/hip-flexor/play/")
+    body = {"routine_id": "hip-flexor", "started_at": "2026-11-20T08:00:00Z",
+            "ended_at": "2026-11-20T08:03:00Z", "completed": True, "planned_seconds": 160,
+            "practised_seconds": 160, "exercises": [
+                {"exercise_id": "hip-flexor-chair-lunge", "outcome": "done",
+                 "held_seconds": 120, "planned_seconds": 120, "side": ""}]}
+    statuses = phone.evaluate("""async (body) => {
+        const { send } = await import('/static/coach/outbox.js');
+        const item = { url: '/api/sessions/', key: 'same-key-123', body };
+        const a = await send(item); const b = await send(item);
+        return [a.status, a.data.created, b.status, b.data.created, a.data.id === b.data.id];
+    }""", body)
+    assert statuses == ["saved", True, "saved", False, True]
+    assert PracticeSession.objects.count() == 1
+
+
+def test_a_result_finished_offline_is_delivered_when_the_connection_returns(phone, context):
+    open_player(phone, "hip-flexor")
+    context.set_offline(True)
+    seconds(phone, 200)
+    expect(phone.locator("#save-status")).to_contain_text("No connection")
+    assert PracticeSession.objects.count() == 0
+    stored = json.loads(phone.evaluate("localStorage.getItem('sciatica.outbox')"))
+    assert len(stored) == 1 and stored[0]["body"]["routine_id"] == "hip-flexor"
+    context.set_offline(False)
+    expect(phone.locator("#save-status")).to_contain_text("Saved")
+    assert PracticeSession.objects.count() == 1
+    assert phone.evaluate("localStorage.getItem('sciatica.outbox')") == "[]"
+
+
+def test_voice_and_tones_can_be_turned_off(phone):
+    open_player(phone)
+    phone.get_by_role("button", name="Voice on").click()
+    expect(phone.get_by_role("button", name="Voice off")).to_have_attribute("aria-pressed", "false")
+    spoken = len(phone.evaluate("window.__spoken"))
+    seconds(phone, 12)
+    assert len(phone.evaluate("window.__spoken")) == spoken
+    # every cue still shows on screen and reaches screen readers
+    expect(phone.locator("#live")).not_to_be_empty()
+    expect(phone.locator("#cue")).not_to_be_empty()
