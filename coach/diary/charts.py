@@ -1,0 +1,167 @@
+"""Server-drawn SVG charts: geometry computed here, markup in diary/_chart.html.
+
+Sizes are in SVG user units; the SVG scales to the page width, so at phone size one unit is
+about one CSS pixel and 11-unit labels stay readable.
+"""
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from math import ceil
+
+WIDTH = 360
+HEIGHT = 200
+TOP, RIGHT, BOTTOM = 12, 10, 26
+
+
+@dataclass(frozen=True)
+class Dot:
+    x: float
+    y: float
+    title: str
+
+
+@dataclass(frozen=True)
+class Series:
+    name: str
+    css: str
+    points: str
+    dots: tuple[Dot, ...]
+    dashed: bool = False
+
+
+@dataclass(frozen=True)
+class Bar:
+    x: float
+    y: float
+    width: float
+    height: float
+    title: str
+
+
+@dataclass(frozen=True)
+class Tick:
+    at: float
+    label: str
+
+
+@dataclass
+class Chart:
+    id: str
+    title: str
+    description: str
+    left: int
+    x_ticks: list[Tick] = field(default_factory=list)
+    y_ticks: list[Tick] = field(default_factory=list)
+    series: list[Series] = field(default_factory=list)
+    bars: list[Bar] = field(default_factory=list)
+    width: int = WIDTH
+    height: int = HEIGHT
+
+    @property
+    def right(self) -> int:
+        return self.width - RIGHT
+
+    @property
+    def top(self) -> int:
+        return TOP
+
+    @property
+    def bottom(self) -> int:
+        return self.height - BOTTOM
+
+    @property
+    def empty(self) -> bool:
+        return not any(s.dots for s in self.series) and not any(b.height for b in self.bars)
+
+
+def _r(v: float) -> float:
+    return round(v, 1)
+
+
+class _Frame:
+    """Maps time and values to the plot area of a chart."""
+
+    def __init__(self, chart: Chart, start: datetime, end: datetime, top_value: float):
+        self.c, self.start, self.span = chart, start, (end - start).total_seconds()
+        self.top_value = top_value
+
+    def x(self, when: datetime) -> float:
+        share = (when - self.start).total_seconds() / self.span
+        return _r(self.c.left + share * (self.c.right - self.c.left))
+
+    def y(self, value: float) -> float:
+        return _r(self.c.bottom - value / self.top_value * (self.c.bottom - self.c.top))
+
+
+def _day_label(d: date) -> str:
+    return f"{d.day} {d:%b}"
+
+
+def _x_ticks(frame: _Frame, first_day: date, days: int) -> list[Tick]:
+    step = 1 if days <= 7 else 7 if days <= 31 else 15
+    ticks = []
+    for i in range(0, days, step):
+        day = first_day + timedelta(days=i)
+        noon = frame.start + timedelta(days=i, hours=12)
+        ticks.append(Tick(frame.x(noon), _day_label(day)))
+    return ticks
+
+
+def _series(frame: _Frame, name: str, css: str, values: Sequence[tuple[datetime, int, str]],
+            dashed: bool = False) -> Series:
+    dots = tuple(Dot(frame.x(at), frame.y(v), f"{label}: {name.lower()} {v}")
+                 for at, v, label in values)
+    return Series(name, css, " ".join(f"{d.x},{d.y}" for d in dots), dots, dashed)
+
+
+def pain_chart(checkins: Sequence, start: datetime, end: datetime, days: int,
+               when: callable) -> Chart:
+    """Leg pain (solid) and back pain (dashed), 0-10, one dot per check-in."""
+    chart = Chart("pain", "Leg and back pain", "Pain from 0 (none) to 10 at each check-in.",
+                  left=30)
+    frame = _Frame(chart, start, end, 10)
+    chart.y_ticks = [Tick(frame.y(v), str(v)) for v in (0, 2, 4, 6, 8, 10)]
+    chart.x_ticks = _x_ticks(frame, start.date(), days)
+    chart.series = [
+        _series(frame, "Leg pain", "leg", [(c.at, c.leg_pain, when(c.at)) for c in checkins]),
+        _series(frame, "Back pain", "back", [(c.at, c.back_pain, when(c.at)) for c in checkins],
+                dashed=True),
+    ]
+    return chart
+
+
+def extent_chart(checkins: Sequence, start: datetime, end: datetime, days: int,
+                 when: callable, labels: Sequence[str]) -> Chart:
+    """How far down each leg symptoms reach, 0 none to 5 foot."""
+    chart = Chart("extent", "How far down the leg",
+                  "The furthest place symptoms reach in each leg at each check-in.", left=96)
+    frame = _Frame(chart, start, end, 5)
+    chart.y_ticks = [Tick(frame.y(v), labels[v]) for v in range(6)]
+    chart.x_ticks = _x_ticks(frame, start.date(), days)
+    chart.series = [
+        _series(frame, "Left leg", "left", [(c.at, c.extent_left, when(c.at)) for c in checkins]),
+        _series(frame, "Right leg", "right",
+                [(c.at, c.extent_right, when(c.at)) for c in checkins], dashed=True),
+    ]
+    return chart
+
+
+def sessions_chart(per_day: Sequence[tuple[date, int]], start: datetime, end: datetime) -> Chart:
+    """Finished sessions per day, one bar a day."""
+    days = len(per_day)
+    chart = Chart("sessions", "Sessions per day", "How many sessions you played each day.",
+                  left=30)
+    most = max([n for _, n in per_day] + [2])
+    step = max(1, ceil(most / 4))
+    top = step * ceil(most / step)
+    frame = _Frame(chart, start, end, top)
+    chart.y_ticks = [Tick(frame.y(v), str(v)) for v in range(0, top + 1, step)]
+    chart.x_ticks = _x_ticks(frame, start.date(), days)
+    slot = (chart.right - chart.left) / days
+    for i, (day, n) in enumerate(per_day):
+        height = _r(chart.bottom - frame.y(n))
+        chart.bars.append(Bar(_r(chart.left + i * slot + slot * 0.15), frame.y(n),
+                              _r(slot * 0.7), height,
+                              f"{_day_label(day)}: {n} session{'s' if n != 1 else ''}"))
+    return chart
