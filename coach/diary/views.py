@@ -39,6 +39,17 @@ def _when(at) -> str:
     return f"{timezone.localtime(at):%a %-d %b %H:%M}"
 
 
+def _post_too_big(request: HttpRequest) -> bool:
+    """Over Django's upload limit a POST cannot be read at all (RequestDataTooBig)."""
+    if request.method != "POST":
+        return False
+    try:
+        request.POST  # noqa: B018  (reading it is the check)
+    except RequestDataTooBig:
+        return True
+    return False
+
+
 @login_required
 def checkin(request: HttpRequest) -> HttpResponse:
     context = request.GET.get("context", "standalone")
@@ -47,19 +58,19 @@ def checkin(request: HttpRequest) -> HttpResponse:
     session = None
     if request.GET.get("session"):
         session = _get_session_for_user(request, request.GET["session"])
-    page = {"context": context, "session": session, "next": safe_next(request)}
+    too_big = _post_too_big(request)
+    next_url = "" if too_big else safe_next(request)
+    page = {"context": context, "session": session, "next": next_url}
     if not consent_active(request.user):
         status = 403 if request.method == "POST" else 200
         return render(request, "diary/checkin.html", {**page, "withdrawn": True}, status=status)
     if request.method != "POST":
         return render(request, "diary/checkin.html", {**page, "form": CheckInForm()})
-    try:
-        form = CheckInForm(request.POST)
-    except RequestDataTooBig:
-        # Over Django's upload limit the request cannot be read at all: say so by the note.
+    if too_big:
         form = CheckInForm()
-        form.errors["note"] = form.error_class([TOO_BIG])
+        form.errors["note"] = form.error_class([TOO_BIG])  # shown by the note, like any error
         return render(request, "diary/checkin.html", {**page, "form": form}, status=400)
+    form = CheckInForm(request.POST)
     if not form.is_valid():
         return render(request, "diary/checkin.html", {**page, "form": form}, status=400)
     services.checkin_create(user=request.user, context=context, session=session,

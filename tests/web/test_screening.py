@@ -145,8 +145,10 @@ def test_it_asks_for_every_answer_and_saves_nothing_when_one_is_missing(client):
 def test_it_unlocks_routines_when_no_warning_sign_is_reported(client):
     user = make_user(screened=False)
     client.force_login(user)
-    assert gate(client, user) == (False, "Please answer the safety questions before your "
-                                  "first session.", f"/account/screen/?next={PLAY.replace('/', '%2F')}")
+    allowed, message, url = gate(client, user)
+    assert not allowed
+    assert message == "Please answer the safety questions before your first session."
+    assert url == f"/account/screen/?next={PLAY.replace('/', '%2F')}"
     text = main_text(answer_screen(client, next=PLAY))
     assert "You can go on to the routines" in text and f'href="{PLAY}"' in text
     assert gate(client, user) == (True, "", PLAY)
