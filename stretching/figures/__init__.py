@@ -1,19 +1,29 @@
 """Drawn figures for every exercise: a posable 2-D body, props, and SVG output.
 
-    render_svg(exercise_id, *, title, desc, animate=True) -> str
-    render_keyframe_svg(exercise_id, index, *, title, desc) -> str
+    render_svg(exercise_id, *, title, desc, animate=True) -> str   standalone SVG, animated
+        from the start pose to the stretch and back; still (the stretch) under reduced motion
+    render_keyframe_svg(exercise_id, index, *, title, desc) -> str  one still keyframe
+    render_exercise_svg(exercise, *, animate=True) -> str   title and desc from the Exercise
+    alt_text(exercise) -> (title, desc)
     keyframe_count(exercise_id) -> int
     FIGURE_IDS, has_figure(exercise_id), figure(exercise_id) -> Figure
+
+The body model is in `body`, props in `props`, the poses in `upright`, `lying` and `overhead`,
+and `checks.problems(figure)` says in words what rests wrongly or passes through what.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from functools import cache
+from typing import TYPE_CHECKING
 
 from . import lying, overhead, upright
 from .model import Figure
 from .svg import render
+
+if TYPE_CHECKING:
+    from stretching.catalogue import Exercise
 
 _BUILDERS: dict[str, Callable[[], Figure]] = {
     "hip-flexor-chair-lunge": upright.hip_flexor_chair_lunge,
@@ -68,3 +78,15 @@ def render_keyframe_svg(exercise_id: str, index: int, *, title: str, desc: str) 
     if not 0 <= index < len(fig.keyframes):
         raise IndexError(f"{exercise_id} has {len(fig.keyframes)} keyframes, not {index + 1}")
     return render(fig, title=title, desc=desc, animate=False, frame=index)
+
+
+def alt_text(exercise: Exercise) -> tuple[str, str]:
+    """The picture's title and description, from the exercise's own data."""
+    targets = ", ".join(exercise.targets)
+    return exercise.name, f"{exercise.summary} Where you feel it: {targets}."
+
+
+def render_exercise_svg(exercise: Exercise, *, animate: bool = True) -> str:
+    """`render_svg` for an Exercise, with its name and summary as the text alternative."""
+    title, desc = alt_text(exercise)
+    return render_svg(exercise.id, title=title, desc=desc, animate=animate)

@@ -107,12 +107,13 @@ def band_hamstring() -> Figure:
 
 def supine_piriformis() -> Figure:
     def crossed(pose: Pose) -> Pose:
-        # The crossing ankle rests across the front of the other leg, just below the knee.
-        below_knee = point(pose, "shin_f", (9.0, 5.5 + 5.5))
-        return reach(pose.set(ankle_n=5.0), "thigh_n", below_knee)
+        # The crossing ankle rests across the other knee. (Just above it, as the page says,
+        # would need more hip bend than a flat drawing of a turned-out leg can show.)
+        at_knee = point(pose, "shin_f", (4.0, 5.5 + 5.5))
+        return reach(pose.set(ankle_n=5.0), "thigh_n", at_knee)
 
-    start = crossed(hook(on_back(), "f", 40.0))
-    end = on_back().set(hip_f=96.0, knee_f=95.0, ankle_f=-10.0)
+    start = crossed(hook(on_back(), "f", 46.0))
+    end = on_back().set(hip_f=80.0, knee_f=90.0, ankle_f=-10.0)
     end = crossed(end)
     end = grip(grip(end, "n", "thigh_f", (THIGH * 0.75, -5.0)), "f", "thigh_f",
                (THIGH * 0.85, -7.0))
@@ -222,7 +223,7 @@ def back_extension() -> Figure:
     base = settle(base, "pelvis", -15.0, 5.0, height_above(MAT, "thorax"))
     base = leg_long(leg_long(base, "n"), "f")
     shoulder = tip(base, "thorax")
-    hands = (shoulder[0] - 17.0, MAT + WRIST_UP)
+    hands = (shoulder[0] - 15.0, MAT + WRIST_UP)
 
     def pressed(lumbar: float, thoracic: float, neck: float) -> Pose:
         pose = base.set(lumbar=lumbar, thoracic=thoracic, neck=neck)

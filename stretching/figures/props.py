@@ -143,7 +143,9 @@ def bed(x0: float, x1: float, head_at: Literal["left", "right", "none"] = "left"
         _rect(x0, 22, x1, 35, "p", 1),
         _rect(x0, 34, x1, BED, "q", 5),
     ]
-    solids = [_box(x0, 22, x1, BED), _box(x0 + 2, 0, x0 + 7, 24), _box(x1 - 7, 0, x1 - 2, 24)]
+    # the mattress's top corners are rounded (and give under a seated person)
+    solids = [_box(x0, 22, x1, BED - 4), _box(x0 + 4, BED - 4, x1 - 4, BED),
+              _box(x0 + 2, 0, x0 + 7, 24), _box(x1 - 7, 0, x1 - 2, 24)]
     if head_at != "none":
         hx = x0 if head_at == "left" else x1
         d = -1 if head_at == "left" else 1

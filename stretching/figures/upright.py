@@ -18,7 +18,7 @@ from .bases import (
 )
 from .body import ANKLE, HEAD_LIFT, HEAD_R, PELVIS, PELVIS_R, SHIN, THIGH, THORAX, Pose
 from .model import Arrow, Figure, Keyframe, Target
-from .posing import aim, direction, height_above, joint, lowest, point, reach, settle
+from .posing import aim, direction, height_above, joint, lowest, point, reach, rest_on, settle
 from .props import BED, COUNTER, SEAT, STEP_RISE, STEP_TREAD, bed, chair, counter, stair
 
 LEG = THIGH + SHIN
@@ -77,25 +77,23 @@ def hip_flexor_chair_lunge() -> Figure:
 
 def bedside_seated_hamstring() -> Figure:
     edge = 0.0
-    hip = (edge - 7.0, BED + PELVIS_R)
+    hip = (edge - 2.0, BED + PELVIS_R)
 
-    def seated(lean: float, reach_at: float) -> Pose:
-        pose = Pose("side", hip, sitting(hip_n=72.0, knee_n=0.0, ankle_n=12.0, hip_f=92.0,
-                                          knee_f=95.0, ankle_f=-20.0).angles)
+    def seated(lean: float, along: float) -> Pose:
+        pose = Pose("side", hip, sitting(knee_n=0.0, ankle_n=15.0).angles)
+        pose = settle(pose, "hip_n", 20.0, 90.0, height_above(0.0, "foot_n"))
+        pose = foot_flat(pose, "f", flat_foot_ankle(hip[0] + 40.0, 0.0))
         if lean:
             pose = _hinge(pose, lean, thoracic=6.0, neck=-8.0)
-        for side, across in (("n", 9.0), ("f", 11.0)):
-            pose = grip(pose, side, "thigh_n" if reach_at <= 1 else "shin_n",
-                        (THIGH * min(reach_at, 1.0) if reach_at <= 1 else SHIN * (reach_at - 1),
-                         across))
-        return pose
+        pose = grip(pose, "n", "thigh_n", (THIGH * along, 10.5))
+        return grip(pose, "f", "thigh_n", (THIGH * along + 4.0, 11.5))
 
-    start, end = seated(0.0, 0.55), seated(24.0, 1.2)
+    start, end = seated(0.0, 0.5), seated(24.0, 0.95)
     return Figure(
         id="bedside-seated-hamstring", position="seated", view="side",
         keyframes=(Keyframe(start, 0.8), Keyframe(end, 1.6)),
         props=(bed(edge - 190.0, edge, head_at="left"),),
-        contacts=(on("pelvis", "mattress"),),
+        contacts=(on("pelvis", "mattress"), on("foot_n", "floor"), on("foot_f", "floor")),
         working=("leg_n",),
         targets=(Target("thigh_n", 0.55, -4.0, 14.0, 7.0),),
         arrows=(_hinge_arrow(start, end),),
@@ -127,15 +125,15 @@ def chair_edge_hamstring() -> Figure:
 
 
 def seated_figure_four() -> Figure:
-    hip = (-17.0, SEAT + PELVIS_R)
+    hip = (-13.0, SEAT + PELVIS_R)
 
     def crossed(lean: float) -> Pose:
         pose = Pose("side", hip, sitting(ankle_n=5.0).angles)
         pose = foot_flat(pose, "f", flat_foot_ankle(hip[0] + 45.0, 0.0))
         if lean:
             pose = _hinge(pose, lean, thoracic=16.0, neck=-4.0)
-        # The crossing ankle rests across the front of the other leg, just below the knee.
-        pose = reach(pose, "thigh_n", point(pose, "shin_f", (9.0, 5.5 + 5.5)))
+        # The crossing ankle rests across the front of the other knee.
+        pose = reach(pose, "thigh_n", point(pose, "shin_f", (4.0, 5.5 + 5.5)))
         pose = grip(pose, "n", "shin_n", (SHIN * 0.4, 7.0))
         return grip(pose, "f", "shin_n", (SHIN * 0.85, 7.0))
 
@@ -178,7 +176,8 @@ def bedside_knee_twist() -> Figure:
 
 def standing_hamstring() -> Figure:
     def hinged(lean: float, along: float, first: Pose | None) -> Pose:
-        pose = standing(knee_n=0.0, ankle_n=8.0)
+        pose = standing(knee_n=0.0, ankle_n=8.0, knee_f=5.0)
+        pose = rest_on(aim(pose, "foot_f", 0.0), "foot_f")
         pose = settle(pose, "hip_n", 0.0, 90.0, height_above(STEP_RISE, "foot_n"))
         if lean:
             pose = _hinge(pose, lean, thoracic=4.0, neck=-8.0)
