@@ -76,7 +76,7 @@ def screen_cleared(request: HttpRequest) -> HttpResponse:
 def check(request: HttpRequest) -> HttpResponse:
     """One screen before each session: "None of these" is the big, easy answer."""
     next_url = safe_next(request)
-    form = RecheckForm(request.POST or None)
+    form = RecheckForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         # A tick wins over the "None of these" button: escalate whenever anything is ticked.
         ticked = set(form.cleaned_data["ticked"])

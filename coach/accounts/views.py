@@ -34,7 +34,7 @@ def sign_up(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
         return redirect("diary:today")
     next_url = safe_next(request)
-    form = SignUpForm(request.POST or None)
+    form = SignUpForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         user = services.user_create(email=form.cleaned_data["email"],
                                     password=form.cleaned_data["password"])
@@ -137,7 +137,7 @@ def consent_withdraw(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def account_delete(request: HttpRequest) -> HttpResponse:
-    form = PasswordConfirmForm(request.user, request.POST or None)
+    form = PasswordConfirmForm(request.user, request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         user, guest_key = request.user, _guest_key(request)
         logout(request)
