@@ -11,6 +11,8 @@ from aiosmtpd.controller import Controller
 from django.contrib.auth import get_user_model
 from django.test import override_settings
 
+from stretching.screening import forbidden_phrases_in
+
 from .factories import PASSWORD, make_user
 
 pytestmark = pytest.mark.django_db
@@ -67,6 +69,7 @@ def test_it_mails_a_reset_link_that_sets_a_new_password(client, smtp):
     subject, body = _body(message["data"])
     assert subject == "Choose a new password for Sciatica Coach"
     assert "the Sciatica Coach account for alice@example.org" in body
+    assert forbidden_phrases_in(subject + body) == ()
     link = re.search(r"http://testserver(/account/password/reset/\S+/\S+/)", body).group(1)
 
     form = client.get(link, follow=True)
