@@ -161,7 +161,7 @@ def ankle_pumps() -> Figure:
         contacts=(on("pelvis", "mat"), on("thorax", "mat"), on("shin_n+foot_n", "mat")),
         working=("leg_n", "leg_f"),
         targets=(Target("shin_n", 0.4, -3.0, 12.0, 6.0),),
-        arrows=(_both(arc_between(up, down, ankle, toe, pad=7.0)),),
+        arrows=(_both(arc_between(up, down, ankle, toe, pad=12.0, trim=3.0)),),
         stretch=0,
     )
 
@@ -184,7 +184,7 @@ def _calves_on_seat(pose: Pose, side: str) -> Pose:
 def supine_pillow_squeeze() -> Figure:
     pose = _calves_on_seat(_calves_on_seat(on_back(), "n"), "f")
     knee = tip(pose, "thigh_n")
-    cushion = pillow(knee[0] - 9.0, knee[0] + 9.0, knee[1] - 13.0, 26.0, "knee pillow", "mid",
+    cushion = pillow(knee[0] - 15.0, knee[0] + 17.0, knee[1] - 15.0, 30.0, "knee pillow", "mid",
                      held=True)
     return Figure(
         id="supine-pillow-squeeze", position="supine", view="side",
@@ -194,7 +194,7 @@ def supine_pillow_squeeze() -> Figure:
                   on("shin_f", "seat")),
         working=("leg_n", "leg_f"),
         targets=(Target("thigh_n", 0.7, 0.0, 12.0, 8.0),),
-        arrows=(Arrow.squeeze(nudge(knee, 0.0, 0.0), (0.0, 26.0)),),
+        arrows=(Arrow.squeeze(nudge(knee, 1.0, 0.0), (0.0, 30.0)),),
     )
 
 

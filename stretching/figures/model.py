@@ -55,9 +55,10 @@ class Arrow:
 
     kind 'arc': around `centre` from angle a0 to a1 (degrees) at `radius`.
     kind 'line': from p0 to p1. kind 'squeeze': two short arrows pointing at p0 from +-p1.
+    kind 'turn': half an ellipse (radii p1) round p0, its long axis at angle a0: a twist.
     """
 
-    kind: Literal["arc", "line", "squeeze"]
+    kind: Literal["arc", "line", "squeeze", "turn"]
     p0: Point
     p1: Point = (0.0, 0.0)
     radius: float = 0.0
@@ -78,7 +79,16 @@ class Arrow:
         """Two arrows pointing at `at`, arriving along the direction `toward` and its opposite."""
         return Arrow("squeeze", at, toward)
 
+    @staticmethod
+    def turn(centre: Point, radii: Point, tilt: float) -> Arrow:
+        """A twist about an axis: half an ellipse whose long axis lies at `tilt` degrees."""
+        return Arrow("turn", centre, radii, a0=tilt)
+
     def points(self) -> list[Point]:
+        if self.kind == "turn":
+            (x, y), (rx, ry) = self.p0, self.p1
+            r = max(rx, ry)
+            return [(x - r, y - r), (x + r, y + r)]
         if self.kind == "arc":
             out = []
             for i in range(9):

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from .bases import arc_between
-from .body import THIGH, Pose
-from .model import Figure, Keyframe, Target
-from .posing import aim, reach
+from .body import Pose
+from .model import Arrow, Figure, Keyframe, Target
+from .posing import aim, reach, tip
 from .props import floor_mat_front, floor_mat_top
 
 
@@ -22,15 +22,18 @@ def _butterfly(knees_open: float, feet_x: float) -> Pose:
 
 def supine_butterfly() -> Figure:
     start, end = _butterfly(20.0, 66.0), _butterfly(55.0, 48.0)
-    arrows = tuple(arc_between(start, end, start.root, (f"thigh_{s}", (THIGH, 0.0)), pad=9.0)
-                   for s in ("l", "r"))
+    arrows = []
+    for side in ("l", "r"):
+        kx, ky = tip(end, f"thigh_{side}")
+        out = 1.0 if ky > 0 else -1.0
+        arrows.append(Arrow.line((kx, ky + out * 12.0), (kx, ky + out * 27.0)))
     return Figure(
         id="supine-butterfly", position="supine", view="top",
         keyframes=(Keyframe(start, 0.8), Keyframe(end, 2.0)),
         props=(floor_mat_top(-118.0, -36.0, 92.0, 36.0),),
         working=("leg_l", "leg_r"),
         targets=(Target("thigh_l", 0.35, 5.0, 12.0, 7.0), Target("thigh_r", 0.35, -5.0, 12.0, 7.0)),
-        arrows=arrows,
+        arrows=tuple(arrows),
     )
 
 
@@ -40,7 +43,7 @@ def _straddle(spread: float, hands_low: bool) -> Pose:
                                       "ankle_l": -90.0, "ankle_r": -90.0})
     for side, sign in (("l", -1.0), ("r", 1.0)):
         if hands_low:
-            pose = reach(pose, f"upperarm_{side}", (sign * 16.0, -26.0))
+            pose = reach(pose, f"upperarm_{side}", (sign * 15.0, -9.0))
             pose = aim(pose, f"hand_{side}", -90.0 + sign * 10.0)
         else:
             pose = reach(pose, f"upperarm_{side}", (sign * 24.0, -14.0))

@@ -86,6 +86,7 @@ class Prop:
     surfaces: dict[str, Surface] = field(default_factory=dict)
     layer: Literal["back", "mid", "front"] = "back"
     beside: bool = False
+    crop: float | None = None  # a long prop shows only this far beyond the body (a bed)
 
     @property
     def bbox(self) -> Box:
@@ -151,7 +152,8 @@ def bed(x0: float, x1: float, head_at: Literal["left", "right", "none"] = "left"
         d = -1 if head_at == "left" else 1
         shapes.append(_rect(hx, 0, hx + d * 5, 100, radius=2))
         solids.append(_box(hx, 0, hx + d * 5, 100))
-    return Prop("bed", tuple(shapes), tuple(solids), {"mattress": Surface(x0, x1, BED)})
+    return Prop("bed", tuple(shapes), tuple(solids), {"mattress": Surface(x0, x1, BED)},
+                crop=60.0)
 
 
 def stair(x0: float, steps: int = 3, name: str = "stair") -> Prop:

@@ -17,15 +17,16 @@ from .props import Box, r1
 SECONDS_PER_UNIT = 1.3  # one movement between keyframes takes this long
 MOVE = 1.0  # movement time in hold units
 MARGIN = 7.0
-ASPECT = 4 / 3
+ASPECT = 4 / 3  # the tallest a picture gets (standing figures)
+WIDEST = 2.0  # and the widest (lying figures), so both fill a phone's width
 
-INK = {"b": "#5b6b7b", "n": "#2e3b48", "f": "#b3bdc8", "w": "#d9731c", "v": "#f1b27b"}
+INK = {"b": "#5b6b7b", "n": "#2e3b48", "f": "#b3bdc8", "w": "#d9731c", "v": "#eba066"}
 STYLE = (
     "line{stroke-linecap:round}"
-    ".b{stroke:#5b6b7b}.n{stroke:#2e3b48}.f{stroke:#b3bdc8}.w{stroke:#d9731c}.v{stroke:#f1b27b}"
+    ".b{stroke:#5b6b7b}.n{stroke:#2e3b48}.f{stroke:#b3bdc8}.w{stroke:#d9731c}.v{stroke:#eba066}"
     ".hd{fill:#5b6b7b}.nz{fill:#5b6b7b}"
     ".p{fill:#eef1f4;stroke:#97a3ae;stroke-width:1.2}.q{fill:#f6f0e4;stroke:#97a3ae;"
-    "stroke-width:1.2}.pl{fill:#fbf7ee;stroke:#97a3ae;stroke-width:1.2}"
+    "stroke-width:1.2}.pl{fill:#f2e2c4;stroke:#97a3ae;stroke-width:1.2}"
     ".m{fill:#a9d3cc}.s{fill:#d9dee3}.fl{stroke:#97a3ae;stroke-width:1.4}.gr{fill:#f3f5f7}"
     ".ar{fill:none;stroke:#167f8f;stroke-width:2.4;stroke-linecap:round}"
     ".tw{stroke:#3f8fcf;stroke-width:3;stroke-linecap:round}"
@@ -140,8 +141,11 @@ def _bounds(fig: Figure) -> Box:
             for px, py in strap.ends(key.pose):
                 xs.append(px)
                 ys.append(py)
+    body_x = (min(xs), max(xs))
     for prop in fig.props:
         x0, y0, x1, y1 = prop.bbox
+        if prop.crop is not None:
+            x0, x1 = max(x0, body_x[0] - prop.crop), min(x1, body_x[1] + prop.crop)
         xs += [x0, x1]
         ys += [y0, y1]
     for arrow in fig.arrows:
@@ -155,8 +159,8 @@ def _bounds(fig: Figure) -> Box:
     if w < h * ASPECT:
         pad = (h * ASPECT - w) / 2
         x0, x1 = x0 - pad, x1 + pad
-    else:
-        pad = w / ASPECT - h
+    elif w > h * WIDEST:
+        pad = w / WIDEST - h
         y1 += pad * 0.7
         y0 -= pad * 0.3
     return (x0, y0, x1, y1)
@@ -175,6 +179,13 @@ def _arrow(fig: Figure, marker: str) -> str:
             paths.append(f"M{_n(cx + r * math.cos(a0))} {_n(cy + r * math.sin(a0))}"
                          f"A{_n(r)} {_n(r)} 0 {large} {sweep} "
                          f"{_n(cx + r * math.cos(a1))} {_n(cy + r * math.sin(a1))}")
+        elif arrow.kind == "turn":
+            # half an ellipse round the body's long axis, toward the viewer
+            (cx, cy), (rx, ry), tilt = arrow.p0, arrow.p1, arrow.a0
+            t = math.radians(tilt)
+            ux, uy = math.cos(t) * rx, math.sin(t) * rx
+            paths.append(f"M{_n(cx - ux)} {_n(cy - uy)}A{_n(rx)} {_n(ry)} {_n(tilt)} 0 0 "
+                         f"{_n(cx + ux)} {_n(cy + uy)}")
         elif arrow.kind == "line":
             (x0, y0), (x1, y1) = arrow.p0, arrow.p1
             paths.append(f"M{_n(x0)} {_n(y0)}L{_n(x1)} {_n(y1)}")

@@ -161,7 +161,8 @@ def bedside_knee_twist() -> Figure:
         return grip(pose, "f", "shin_f", (SHIN * 0.4, 8.5))
 
     start, end = twisted(0.0), twisted(20.0)
-    chest = point(end, "thorax", (THORAX * 0.5, 0.0))
+    chest = point(end, "thorax", (THORAX * 0.6, 0.0))
+    across = direction(end, "thorax") - 90.0
     return Figure(
         id="bedside-knee-twist", position="seated", view="side",
         keyframes=(Keyframe(start, 0.8), Keyframe(end, 1.6)),
@@ -169,7 +170,7 @@ def bedside_knee_twist() -> Figure:
         contacts=(on("pelvis", "mattress"), on("foot_f", "mattress"), on("foot_n", "floor")),
         working=("leg_f",),
         targets=(Target("pelvis", 0.15, 8.0, 11.0, 10.0),),
-        arrows=(Arrow.arc(chest, 20.0, 200.0, 330.0),),
+        arrows=(Arrow.turn(chest, (19.0, 7.0), across),),
         in_front=(("leg_n", "bed"),),
     )
 
@@ -239,7 +240,7 @@ def standing_glute_squeeze() -> Figure:
         keyframes=(Keyframe(relaxed, 0.8, 0.25), Keyframe(squeeze, 1.2, 1.0)),
         contacts=(on("foot_n", "floor"), on("foot_f", "floor")),
         targets=(Target("pelvis", 0.15, 8.0, 10.0, 11.0),),
-        arrows=(Arrow.squeeze(seat_of, (0.0, 12.0)),),
+        arrows=(Arrow.squeeze(seat_of, (0.0, 17.0)),),
     )
 
 
