@@ -173,5 +173,3 @@ def problems(fig: Figure) -> list[str]:
         out += collision_problems(fig, key.pose, label=f"frame {i}: ")
     return out
 
-
-__all__ = ["Contact", "TOLERANCE", "problems", "gap", "penetration", "collision_problems"]

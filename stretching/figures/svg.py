@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from xml.sax.saxutils import escape
 
-from .body import Pose, Segment, capsules, forward, local_rotation
+from .body import Pose, Segment, capsules, local_rotation
 from .model import Figure, Target
 from .props import Box, r1
 
@@ -20,7 +20,6 @@ MARGIN = 7.0
 ASPECT = 4 / 3  # the tallest a picture gets (standing figures)
 WIDEST = 2.0  # and the widest (lying figures), so both fill a phone's width
 
-INK = {"b": "#5b6b7b", "n": "#2e3b48", "f": "#b3bdc8", "w": "#d9731c", "v": "#eba066"}
 STYLE = (
     "line{stroke-linecap:round}"
     ".b{stroke:#5b6b7b}.n{stroke:#2e3b48}.f{stroke:#b3bdc8}.w{stroke:#d9731c}.v{stroke:#eba066}"
@@ -283,7 +282,3 @@ def render(fig: Figure, *, title: str, desc: str, animate: bool = True,
         f'<g transform="matrix(1 0 0 -1 {_n(-x0)} {_n(y1)})">{ground}{content}</g></svg>'
     )
 
-
-def world_lines(pose: Pose) -> dict[str, tuple[tuple[float, float], float]]:
-    """Each segment's joint and direction (a helper for tests and debugging)."""
-    return {k: (v.origin, v.angle) for k, v in forward(pose).items()}

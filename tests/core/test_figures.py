@@ -215,6 +215,17 @@ def test_the_contact_rules_catch_a_floating_body() -> None:
     assert checks.collision_problems(sunk, sunk.keyframes[0].pose)
 
 
+def test_props_have_real_world_heights() -> None:
+    from stretching.figures import props
+
+    assert props.chair(0.0).surfaces["seat"].y == 45.0
+    assert props.bed(-100.0, 0.0).surfaces["mattress"].y == 55.0
+    assert props.stair(0.0).surfaces["step1"].y == 18.0
+    assert props.counter(0.0, 60.0).surfaces["counter"].y == 91.0
+    assert props.couch_arm(0.0).surfaces["couch arm"].y == 62.0
+    assert 0 < props.mat(0.0, 180.0).surfaces["mat"].y <= 2.0
+
+
 def test_figure_views_match_their_stretch() -> None:
     assert figures.figure("supine-butterfly").view == "top"
     assert figures.figure("straddle-groin").view == "front"
