@@ -566,8 +566,10 @@ def _dose_item(st: _Stretch, s: RuleSettings, days: _Days) -> DoseItem:
         rule, text = "override", _override_text(st, days)
     else:
         rule = "reduced-dose"
-        text = (f"{ex.name} came back {days.on(ch.at)} at a reduced dose, {now_text} instead "
-                f"of {ch.before}, after being paused because {_cause(st, days, False)}.")
+        dose = (f", still at {now_text}," if ch.before == now_text
+                else f" at a reduced dose, {now_text} instead of {ch.before},")
+        text = (f"{ex.name} came back {days.on(ch.at)}{dose} after being paused because "
+                f"{_cause(st, days, st.times_paused > 1)}.")
     return DoseItem(ex.id, st.hold if ex.dose.kind == "hold" else None, st.reps,
                     st.page_hold if ex.dose.kind == "hold" else None, st.page_reps, rule, text)
 
