@@ -620,6 +620,48 @@ def simulate(data: st.DataObject, days: int, check: object, calm: bool = False) 
     return d
 
 
+def day_words(when: datetime, now: datetime) -> str:
+    day, today = when.astimezone(TZ).date(), now.astimezone(TZ).date()
+    if day == today:
+        return "today"
+    far = f" {day.day} {day:%b}" if abs((day - today).days) > 6 else ""
+    return f"{day:%A}{far}"
+
+
+def assert_explanations_are_true(d: Diary, p: Plan, now: datetime) -> None:
+    """Each sentence matches the rule that fired: its stretch, its days, the plan's state."""
+    paused = {i.exercise_id: i for i in p.paused}
+    doses = {i.exercise_id: i for i in p.doses}
+    for e in p.explanations:
+        if e.exercise_id:
+            assert CAT.exercise(e.exercise_id).name.lower() in e.text.lower()
+        if e.rule in ("pause", "stays-off"):
+            item = paused[e.exercise_id]  # type: ignore[index]
+            assert e.text == item.reason
+            assert (item.until is None) == (e.rule == "stays-off")
+            last = max(s.end for s in d.sessions if s.end <= now and any(
+                o.exercise_id == e.exercise_id and o.provoking for o in s.outcomes))
+            words = day_words(last, now)
+            assert (" today" if words == "today" else f" on {words}") in e.text
+            if item.until and item.until > now:
+                words = day_words(item.until, now)
+                assert ("until later today" if words == "today" else f"until {words}") in e.text
+                assert item.until == last + PAUSE
+        elif e.rule in ("build-up", "reduced-dose"):
+            assert e.text == doses[e.exercise_id].reason  # type: ignore[index]
+        elif e.rule == "shortened":
+            assert p.flags.shortened
+        elif e.rule == "tier-a":
+            assert p.flags.tier_a_recheck_needed
+        elif e.rule in ("graduation", "relapse"):
+            assert p.mode == ("warm-up" if e.rule == "graduation" else "relief")
+    assert len(p.explanations) == len({(e.rule, e.exercise_id) for e in p.explanations})
+    for eid in list(paused) + list(doses):
+        assert any(e.exercise_id == eid for e in p.explanations)
+    assert p.flags.shortened == any(e.rule == "shortened" for e in p.explanations)
+    assert p.flags.tier_a_recheck_needed == any(e.rule == "tier-a" for e in p.explanations)
+
+
 BOUNDED = settings(max_examples=25, deadline=None,
                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 
@@ -637,6 +679,7 @@ def test_a_paused_stretch_never_appears_before_its_pause_ends(data):
         for item in p.paused:
             assert item.until is None or item.until > now or item.sessions_needed > 0
             event("stays off" if item.until is None else "paused")
+        assert_explanations_are_true(d, p, now)
         if any(e.rule == "reduced-dose" for e in p.explanations):
             event("back at a reduced dose")
 
