@@ -232,29 +232,41 @@ class Plan:
         name = self.routine_names.get(routine_id, routine_id)
         members = self.routine_exercises.get(routine_id, ())
         if members and set(members) <= self.adjustments_for(routine_id).skip:
-            return False, (f"Every stretch in {name} is left out today, so there is nothing to "
-                           "play; the notes on this page say why.")
+            return False, (
+                f"Every stretch in {name} is left out today, so there is nothing to "
+                "play; the notes on this page say why."
+            )
         if item.kind == "relief" and item.maximum and item.started >= item.maximum:
-            return False, (f"You have done {item.started} sessions of {name} today, the most the "
-                           "routine asks for. Let your body rest now; it is here again tomorrow.")
+            return False, (
+                f"You have done {item.started} sessions of {name} today, the most the "
+                "routine asks for. Let your body rest now; it is here again tomorrow."
+            )
         if item.maximum and item.started >= item.maximum:
-            return True, (f"You have done {name} {_times(item.started)} today, as often as the "
-                          "routine suggests; another one is up to you.")
+            return True, (
+                f"You have done {name} {_times(item.started)} today, as often as the "
+                "routine suggests; another one is up to you."
+            )
         if item.maximum:
             return True, f"This is session {item.started + 1} of up to {item.maximum} today."
         return True, ""
 
 
 def sessions_today(
-    sessions: Iterable[SessionRecord], routine_id: str, now: datetime,
-    tz: tzinfo | None = None, *, completed_only: bool = False,
+    sessions: Iterable[SessionRecord],
+    routine_id: str,
+    now: datetime,
+    tz: tzinfo | None = None,
+    *,
+    completed_only: bool = False,
 ) -> int:
     """Sessions of the routine started on now's local calendar day (in `tz`, else now's zone)."""
     zone = tz or now.tzinfo
     today = now.astimezone(zone).date()
     return sum(
-        1 for s in sessions
-        if s.routine_id == routine_id and s.started_at <= now
+        1
+        for s in sessions
+        if s.routine_id == routine_id
+        and s.started_at <= now
         and s.started_at.astimezone(zone).date() == today
         and (s.completed or not completed_only)
     )
@@ -326,6 +338,7 @@ def dose_text(exercise: Exercise, hold: int, repetitions: int) -> str:
 
 # --- the replay ---------------------------------------------------------------------------
 
+
 @dataclass
 class _DoseChange:
     kind: Literal["step", "reduced", "resume", "reset"]
@@ -371,8 +384,13 @@ class _Replay:
         self.catalogue = catalogue
         self.s = settings
         self.stretches = {
-            eid: _Stretch(ex, hold=min(settings.start_hold_seconds, ex.dose.hold_seconds)
-                          if ex.dose.kind == "hold" else 0, reps=ex.dose.repetitions)
+            eid: _Stretch(
+                ex,
+                hold=min(settings.start_hold_seconds, ex.dose.hold_seconds)
+                if ex.dose.kind == "hold"
+                else 0,
+                reps=ex.dose.repetitions,
+            )
             for eid, ex in catalogue.exercises.items()
         }
         self.checkins: list[CheckIn] = []
@@ -449,8 +467,9 @@ class _Replay:
     def judge_pending(self, c: CheckIn) -> None:
         need = self.s.green_sessions_to_progress
         for s, before in self.pending:
-            green = (s.completed and not s.provoking
-                     and (before is None or change(before, c) != "worse"))
+            green = (
+                s.completed and not s.provoking and (before is None or change(before, c) != "worse")
+            )
             for o in s.outcomes:
                 st = self.stretches.get(o.exercise_id)
                 if st is None or st.status != "active" or o.outcome != "done":
@@ -515,6 +534,7 @@ class _Replay:
 
 # --- sentences ----------------------------------------------------------------------------
 
+
 def _cause(st: _Stretch, days: _Days, again: bool) -> str:
     when = days.on(st.provoked_at) if st.provoked_at else ""
     extra = " again" if again else ""
@@ -527,9 +547,11 @@ def _paused_item(st: _Stretch, s: RuleSettings, now: datetime, days: _Days) -> P
     name = st.ex.name
     assert st.provoked_at is not None
     if st.status == "off":
-        text = (f"{name} stays off because {_cause(st, days, True)}, the "
-                f"{_ordinal(st.provoking_returns)} time after coming back; please ask a "
-                "clinician about it before trying it again.")
+        text = (
+            f"{name} stays off because {_cause(st, days, True)}, the "
+            f"{_ordinal(st.provoking_returns)} time after coming back; please ask a "
+            "clinician about it before trying it again."
+        )
         return PausedItem(st.ex.id, None, 0, text)
     ready = st.provoked_at + timedelta(hours=s.pause_hours)
     needed = max(0, s.clean_sessions_to_return - st.clean)
@@ -553,25 +575,41 @@ def _dose_item(st: _Stretch, s: RuleSettings, days: _Days) -> DoseItem:
     green = "where nothing hurt and the next check-in was no worse"
     if ch is None:
         rule = "build-up"
-        text = (f"{ex.name} starts with {st.hold} s holds, building up to the full "
-                f"{st.page_hold} s by {s.hold_step_seconds} s after every "
-                f"{_number(s.green_sessions_to_progress)} sessions in a row {green}.")
+        text = (
+            f"{ex.name} starts with {st.hold} s holds, building up to the full "
+            f"{st.page_hold} s by {s.hold_step_seconds} s after every "
+            f"{_number(s.green_sessions_to_progress)} sessions in a row {green}."
+        )
     elif ch.kind == "step":
         rule = "build-up"
         up = f"{s.hold_step_seconds} s" if ch.what == "hold" else "one repetition"
-        text = (f"{ex.name} is now at {now_text}, up {up} after "
-                f"{_number(len(ch.green_days))} sessions in a row {days.on_each(ch.green_days)} "
-                f"{green}.")
+        text = (
+            f"{ex.name} is now at {now_text}, up {up} after "
+            f"{_number(len(ch.green_days))} sessions in a row {days.on_each(ch.green_days)} "
+            f"{green}."
+        )
     elif ch.kind in ("resume", "reset"):
         rule, text = "override", _override_text(st, days)
     else:
         rule = "reduced-dose"
-        dose = (f", still at {now_text}," if ch.before == now_text
-                else f" at a reduced dose, {now_text} instead of {ch.before},")
-        text = (f"{ex.name} came back {days.on(ch.at)}{dose} after being paused because "
-                f"{_cause(st, days, st.times_paused > 1)}.")
-    return DoseItem(ex.id, st.hold if ex.dose.kind == "hold" else None, st.reps,
-                    st.page_hold if ex.dose.kind == "hold" else None, st.page_reps, rule, text)
+        dose = (
+            f", still at {now_text},"
+            if ch.before == now_text
+            else f" at a reduced dose, {now_text} instead of {ch.before},"
+        )
+        text = (
+            f"{ex.name} came back {days.on(ch.at)}{dose} after being paused because "
+            f"{_cause(st, days, st.times_paused > 1)}."
+        )
+    return DoseItem(
+        ex.id,
+        st.hold if ex.dose.kind == "hold" else None,
+        st.reps,
+        st.page_hold if ex.dose.kind == "hold" else None,
+        st.page_reps,
+        rule,
+        text,
+    )
 
 
 def _override_text(st: _Stretch, days: _Days) -> str:
@@ -582,8 +620,10 @@ def _override_text(st: _Stretch, days: _Days) -> str:
         return f"You set {name} back to its full dose, {now_text}, {days.on(ch.at)}."
     if ch.before == now_text:
         return f"You brought {name} back {days.on(ch.at)}; it starts again at {now_text}."
-    return (f"You brought {name} back {days.on(ch.at)}; it starts again at a reduced dose, "
-            f"{now_text} instead of {ch.before}.")
+    return (
+        f"You brought {name} back {days.on(ch.at)}; it starts again at a reduced dose, "
+        f"{now_text} instead of {ch.before}."
+    )
 
 
 def _tier_a(checkins: list[CheckIn], s: RuleSettings, days: _Days) -> Explanation | None:
@@ -604,9 +644,24 @@ def _tier_a(checkins: list[CheckIn], s: RuleSettings, days: _Days) -> Explanatio
         new.append("symptoms in both legs")
     if not new:
         return None
-    return Explanation("tier-a", None, (
-        f"Your check-in {days.on(last.at)} notes new {' and '.join(new)}, so please answer the "
-        "quick safety questions again before your next session."))
+    return Explanation(
+        "tier-a",
+        None,
+        (
+            f"Your check-in {days.on(last.at)} notes new {' and '.join(new)}, so please answer the "
+            "quick safety questions again before your next session."
+        ),
+    )
+
+
+def _shortened_explanation(spread_at: datetime, c: CheckIn, days: _Days) -> Explanation:
+    place = extent_place(max_extent(c))
+    text = (
+        f"Your symptoms spread further down the leg {days.on(spread_at)} and still reached "
+        f"{place} at your check-in {days.on(c.at)}, so your routines keep to their gentlest "
+        "stretches until your symptoms are back where they were."
+    )
+    return Explanation("shortened", None, text)
 
 
 def _routine_of_kind(catalogue: Catalogue, kind: str) -> Routine | None:
@@ -620,21 +675,37 @@ def _mode_explanation(r: _Replay, catalogue: Catalogue, days: _Days) -> Explanat
     if rule == "graduation" and r.mode == "warm-up" and first is not None:
         warm = _routine_of_kind(catalogue, "warm-up")
         to = _lower_first(warm.name) if warm else "daily warm-up"
-        return Explanation("graduation", None, (
-            f"Your leg and back pain were both 0 {days.on(first.at)} and still 0 "
-            f"{days.on(last.at)}, at least {r.s.graduation_hours} hours later, so the plan has "
-            f"moved on to the {to}."))
+        return Explanation(
+            "graduation",
+            None,
+            (
+                f"Your leg and back pain were both 0 {days.on(first.at)} and still 0 "
+                f"{days.on(last.at)}, at least {r.s.graduation_hours} hours later, so the plan has "
+                f"moved on to the {to}."
+            ),
+        )
     if rule == "relapse" and r.mode == "relief":
         relief = _routine_of_kind(catalogue, "relief")
         to = _lower_first(relief.name) if relief else "relief sequence"
-        return Explanation("relapse", None, (
-            f"Your pain came back (leg {last.leg_pain}, back {last.back_pain}) "
-            f"{days.on(last.at)}, so the plan is back to the {to}."))
+        return Explanation(
+            "relapse",
+            None,
+            (
+                f"Your pain came back (leg {last.leg_pain}, back {last.back_pain}) "
+                f"{days.on(last.at)}, so the plan is back to the {to}."
+            ),
+        )
     return None
 
 
-def _due(catalogue: Catalogue, sessions: Sequence[SessionRecord], now: datetime,
-         tz: tzinfo | None, mode: Mode, s: RuleSettings) -> tuple[DueItem, ...]:
+def _due(
+    catalogue: Catalogue,
+    sessions: Sequence[SessionRecord],
+    now: datetime,
+    tz: tzinfo | None,
+    mode: Mode,
+    s: RuleSettings,
+) -> tuple[DueItem, ...]:
     items = []
     for routine in catalogue.routines.values():
         f = routine.frequency
@@ -644,12 +715,17 @@ def _due(catalogue: Catalogue, sessions: Sequence[SessionRecord], now: datetime,
             lo = lo if mode == "relief" else None
         elif routine.kind == "warm-up":
             lo = lo if mode == "warm-up" else None
-        items.append(DueItem(
-            routine.id, routine.kind,
-            done=sessions_today(sessions, routine.id, now, tz, completed_only=True),
-            started=sessions_today(sessions, routine.id, now, tz),
-            minimum=lo, maximum=hi, time_of_day=f.time_of_day,
-        ))
+        items.append(
+            DueItem(
+                routine.id,
+                routine.kind,
+                done=sessions_today(sessions, routine.id, now, tz, completed_only=True),
+                started=sessions_today(sessions, routine.id, now, tz),
+                minimum=lo,
+                maximum=hi,
+                time_of_day=f.time_of_day,
+            )
+        )
     return tuple(items)
 
 
@@ -693,11 +769,7 @@ def plan(
         explanations.append(mode_note)
     shortened = r.shortened is not None
     if r.shortened is not None:
-        spread_at, c, _ = r.shortened
-        explanations.append(Explanation("shortened", None, (
-            f"Your symptoms spread further down the leg {days.on(spread_at)} and still reached "
-            f"{extent_place(max_extent(c))} at your check-in {days.on(c.at)}, so your routines "
-            "keep to their gentlest stretches until your symptoms are back where they were.")))
+        explanations.append(_shortened_explanation(*r.shortened[:2], days))
 
     paused: list[PausedItem] = []
     doses: list[DoseItem] = []
@@ -711,8 +783,11 @@ def plan(
             dose = _dose_item(st, settings, days)
             doses.append(dose)
             explanations.append(Explanation(dose.rule, st.ex.id, dose.reason))
-        elif (st.last_change and st.last_change.kind in ("resume", "reset")
-              and days.local(st.last_change.at) == days.today):
+        elif (
+            st.last_change
+            and st.last_change.kind in ("resume", "reset")
+            and days.local(st.last_change.at) == days.today
+        ):
             explanations.append(Explanation("override", st.ex.id, _override_text(st, days)))
 
     off = {p.exercise_id for p in paused}
@@ -727,7 +802,8 @@ def plan(
                 per[d.exercise_id] = ExerciseAdjustment(
                     hold_seconds=d.hold_seconds if d.hold_seconds != d.page_hold_seconds else None,
                     repetitions=d.repetitions if d.repetitions != d.page_repetitions else None,
-                    note=d.reason)
+                    note=d.reason,
+                )
         adjustments[routine.id] = Adjustments(skip=frozenset(skip), per_exercise=per)
 
     return Plan(

@@ -19,11 +19,21 @@ Change = Literal["better", "same", "worse"]
 Verdict = Literal["improving", "about the same", "worse", "not enough data"]
 
 EXTENT_LABELS: tuple[str, ...] = (
-    "none", "low back", "buttock or hip", "thigh", "below the knee", "foot",
+    "none",
+    "low back",
+    "buttock or hip",
+    "thigh",
+    "below the knee",
+    "foot",
 )
 """How far down a leg symptoms reach, by level 0-5 (clinical brief section 2)."""
 EXTENT_PLACES: tuple[str, ...] = (
-    "nowhere", "the low back", "the buttock or hip", "the thigh", "below the knee", "the foot",
+    "nowhere",
+    "the low back",
+    "the buttock or hip",
+    "the thigh",
+    "below the knee",
+    "the foot",
 )
 """The same levels as places, to follow 'reached' in a sentence."""
 
@@ -53,8 +63,12 @@ class CheckIn:
     def __post_init__(self) -> None:
         if self.at.tzinfo is None or self.at.utcoffset() is None:
             raise ValueError("CheckIn.at must be timezone-aware")
-        for name, top in (("leg_pain", 10), ("back_pain", 10),
-                          ("extent_left", 5), ("extent_right", 5)):
+        for name, top in (
+            ("leg_pain", 10),
+            ("back_pain", 10),
+            ("extent_left", 5),
+            ("extent_right", 5),
+        ):
             value = getattr(self, name)
             if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= top:
                 raise ValueError(f"CheckIn.{name} must be a whole number from 0 to {top}")
@@ -127,13 +141,16 @@ def trend(checkins: Iterable[CheckIn], now: datetime, *, days: int = TREND_DAYS)
     pain fell by 2+ points or 30%, or the furthest symptom moved up 1+ level and held there at
     the next check-in (both of the last two check-ins).
     """
-    recent = sorted((c for c in checkins if now - timedelta(days=days) <= c.at <= now),
-                    key=lambda c: c.at)
+    recent = sorted(
+        (c for c in checkins if now - timedelta(days=days) <= c.at <= now), key=lambda c: c.at
+    )
     if not recent:
         return Trend("not enough data", f"There are no check-ins in the last {days} days.")
     if len(recent) == 1:
-        return Trend("not enough data", f"There is only one check-in in the last {days} days, "
-                     "and a trend needs two.")
+        return Trend(
+            "not enough data",
+            f"There is only one check-in in the last {days} days, and a trend needs two.",
+        )
     first, last = recent[0], recent[-1]
     since = short_date(first.at, now.tzinfo)
     pain = f"Leg pain went from {first.leg_pain} to {last.leg_pain} since {since}"
@@ -144,15 +161,18 @@ def trend(checkins: Iterable[CheckIn], now: datetime, *, days: int = TREND_DAYS)
     if pain_rose(first, last):
         return Trend("worse", f"{pain}.")
     if spread_further(first, last):
-        return Trend("worse", f"Your symptoms now reach further down the leg than on {since} "
-                     f"{where}.")
+        return Trend(
+            "worse", f"Your symptoms now reach further down the leg than on {since} {where}."
+        )
 
     held = len(recent) >= 3 and all(
         max_extent(c) <= max_extent(first) - EXTENT_STEP for c in recent[-2:]
     )
     moving_up = "your leg symptoms seem to be moving up toward your back, generally a good sign"
-    reach = (f"they reached {extent_place(max_extent(first))} on {since} and no further than "
-             f"{extent_place(max(max_extent(c) for c in recent[-2:]))} in your last two check-ins")
+    reach = (
+        f"they reached {extent_place(max_extent(first))} on {since} and no further than "
+        f"{extent_place(max(max_extent(c) for c in recent[-2:]))} in your last two check-ins"
+    )
     if pain_fell(first, last) and held:
         return Trend("improving", f"{pain}, and {moving_up}.")
     if pain_fell(first, last):
@@ -165,8 +185,10 @@ def trend(checkins: Iterable[CheckIn], now: datetime, *, days: int = TREND_DAYS)
     else:
         same = f"{pain}, not yet a clear change"
     if max_extent(last) < max_extent(first):
-        same += (", and your symptoms reach less far down the leg, which counts once it holds "
-                 "to your next check-in")
+        same += (
+            ", and your symptoms reach less far down the leg, which counts once it holds "
+            "to your next check-in"
+        )
     else:
         same += ", and your symptoms reach about as far down the leg"
     return Trend("about the same", f"{same}.")

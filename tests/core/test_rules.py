@@ -59,20 +59,39 @@ class Diary:
         p = self.plan(now)
         return compile_timeline(CAT, routine, p.adjustments_for(routine)).exercise_ids
 
-    def session(self, start: datetime, routine: str = RELIEF, hurt: Iterable[str] = (),
-                spread: Iterable[str] = (), completed: bool = True) -> SessionRecord:
+    def session(
+        self,
+        start: datetime,
+        routine: str = RELIEF,
+        hurt: Iterable[str] = (),
+        spread: Iterable[str] = (),
+        completed: bool = True,
+    ) -> SessionRecord:
         hurt, spread = set(hurt), set(spread)
         outcomes = tuple(
             ExerciseOutcome(eid, "hurt" if eid in hurt else "done", 10, spread=eid in spread)
             for eid in self.played(start, routine)
         )
-        record = SessionRecord(len(self.sessions) + 1, routine, start,
-                               start + timedelta(minutes=7), outcomes, completed)
+        record = SessionRecord(
+            len(self.sessions) + 1,
+            routine,
+            start,
+            start + timedelta(minutes=7),
+            outcomes,
+            completed,
+        )
         self.sessions.append(record)
         return record
 
-    def checkin(self, when: datetime, leg: int = 4, back: int = 2, left: int = 3,
-                right: int = 0, **kw: object) -> None:
+    def checkin(
+        self,
+        when: datetime,
+        leg: int = 4,
+        back: int = 2,
+        left: int = 3,
+        right: int = 0,
+        **kw: object,
+    ) -> None:
         self.checkins.append(CheckIn(when, leg, back, left, right, **kw))  # type: ignore[arg-type]
 
     def override(self, when: datetime, exercise_id: str, action: str) -> None:
@@ -97,6 +116,7 @@ def hurt_on_monday() -> Diary:
 
 # --- skip what hurt, bring it back gently ------------------------------------------------
 
+
 def test_a_stretch_that_hurt_is_paused_with_its_reason():
     d = hurt_on_monday()
     p = d.plan(at(0, 12))
@@ -107,7 +127,8 @@ def test_a_stretch_that_hurt_is_paused_with_its_reason():
     assert item.sessions_needed == 2
     assert texts(p, "pause") == [
         f"{name(TWIST)} is paused until Thursday because it hurt today, and until you have "
-        "done two sessions in a row with nothing hurting."]
+        "done two sessions in a row with nothing hurting."
+    ]
 
 
 def test_the_pause_sentence_names_the_days_once_the_sessions_are_done():
@@ -117,7 +138,8 @@ def test_the_pause_sentence_names_the_days_once_the_sessions_are_done():
     p = d.plan(at(2, 12))
     assert p.paused[0].sessions_needed == 0
     assert texts(p, "pause") == [
-        f"{name(TWIST)} is paused until Thursday because it hurt on Monday."]
+        f"{name(TWIST)} is paused until Thursday because it hurt on Monday."
+    ]
     assert TWIST not in d.played(at(3, 9))
 
 
@@ -126,7 +148,8 @@ def test_one_clean_session_leaves_one_more_to_go():
     d.session(at(1, 9))
     assert texts(d.plan(at(1, 12)), "pause") == [
         f"{name(TWIST)} is paused until Thursday because it hurt on Monday, and until you have "
-        "done one more session with nothing hurting."]
+        "done one more session with nothing hurting."
+    ]
 
 
 def test_after_72_hours_it_still_waits_for_clean_sessions():
@@ -135,7 +158,8 @@ def test_after_72_hours_it_still_waits_for_clean_sessions():
     assert TWIST not in d.played(at(4, 12))
     assert texts(p, "pause") == [
         f"{name(TWIST)} is paused because it hurt on Monday, until you have done two sessions in "
-        "a row with nothing hurting."]
+        "a row with nothing hurting."
+    ]
 
 
 def test_it_returns_after_72_hours_and_two_clean_sessions_at_a_reduced_dose():
@@ -149,7 +173,8 @@ def test_it_returns_after_72_hours_and_two_clean_sessions_at_a_reduced_dose():
     assert dose_of(p, TWIST) == (5, 1)
     assert texts(p, "reduced-dose") == [
         f"{name(TWIST)} came back today at a reduced dose, 5 s instead of 15 s, after being "
-        "paused because it hurt on Monday."]
+        "paused because it hurt on Monday."
+    ]
     timeline = compile_timeline(CAT, RELIEF, p.adjustments_for(RELIEF))
     holds = [s.duration for s in timeline.steps if s.exercise_id == TWIST and s.kind == "hold"]
     assert holds == [5, 5]
@@ -166,7 +191,8 @@ def test_a_session_where_anything_hurts_restarts_the_count():
     d.session(at(3, 15))
     assert TWIST in d.played(at(3, 16))
     assert texts(d.plan(at(3, 16)), "reduced-dose")[0].startswith(
-        f"{name(TWIST)} came back today at a reduced dose")
+        f"{name(TWIST)} came back today at a reduced dose"
+    )
 
 
 def test_sessions_of_any_routine_count_toward_the_return():
@@ -199,7 +225,8 @@ def test_hurting_again_on_return_pauses_it_again():
     assert TWIST not in d.played(at(3, 13))
     assert texts(p, "pause") == [
         f"{name(TWIST)} is paused until Sunday because it hurt again today, and until you have "
-        "done two sessions in a row with nothing hurting."]
+        "done two sessions in a row with nothing hurting."
+    ]
 
 
 def test_after_two_provoking_returns_it_stays_off_with_a_note():
@@ -216,7 +243,8 @@ def test_after_two_provoking_returns_it_stays_off_with_a_note():
         assert item.until is None
     assert texts(d.plan(at(7, 12)), "stays-off") == [
         f"{name(TWIST)} stays off because it hurt again on Sunday, the second time after "
-        "coming back; please ask a clinician about it before trying it again."]
+        "coming back; please ask a clinician about it before trying it again."
+    ]
 
 
 def test_symptoms_spreading_during_a_stretch_pause_it_too():
@@ -227,14 +255,16 @@ def test_symptoms_spreading_during_a_stretch_pause_it_too():
     assert texts(d.plan(at(0, 12)), "pause") == [
         f"{name(QUAD)} is paused until Thursday because your symptoms spread further down the "
         "leg during it today, and until you have done two sessions in a row with nothing "
-        "hurting."]
+        "hurting."
+    ]
 
 
 def test_far_days_carry_a_date():
     d = hurt_on_monday()
     assert texts(d.plan(at(8, 12)), "pause") == [
         f"{name(TWIST)} is paused because it hurt on Monday 10 Nov, until you have done two "
-        "sessions in a row with nothing hurting."]
+        "sessions in a row with nothing hurting."
+    ]
 
 
 def test_the_pause_length_is_a_setting():
@@ -248,13 +278,16 @@ def test_the_pause_length_is_a_setting():
 
 # --- build up holds ------------------------------------------------------------------------
 
+
 def test_holds_start_short_and_say_so():
     p = Diary().plan(at(0, 9))
     assert dose_of(p, QUAD) == (15, 1)
     assert dose_of(p, SQUEEZE) is None  # a squeeze keeps the page's repetitions
-    assert f"{name(QUAD)} starts with 15 s holds, building up to the full 30 s by 5 s after " \
-           "every two sessions in a row where nothing hurt and the next check-in was no worse." \
-           in texts(p, "build-up")
+    assert (
+        f"{name(QUAD)} starts with 15 s holds, building up to the full 30 s by 5 s after "
+        "every two sessions in a row where nothing hurt and the next check-in was no worse."
+        in texts(p, "build-up")
+    )
 
 
 def test_a_page_dose_shorter_than_the_start_is_kept():
@@ -278,11 +311,14 @@ def test_two_green_sessions_raise_the_hold_one_step_once_the_next_check_in_is_no
     d.checkin(at(1, 8), leg=4)
     p = d.plan(at(1, 9))
     assert dose_of(p, QUAD) == (20, 1)
-    assert f"{name(QUAD)} is now at 20 s, up 5 s after two sessions in a row on Monday where " \
-           "nothing hurt and the next check-in was no worse." in texts(p, "build-up")
+    assert (
+        f"{name(QUAD)} is now at 20 s, up 5 s after two sessions in a row on Monday where "
+        "nothing hurt and the next check-in was no worse." in texts(p, "build-up")
+    )
     timeline = compile_timeline(CAT, RELIEF, p.adjustments_for(RELIEF))
-    assert {s.duration for s in timeline.steps if s.exercise_id == QUAD and s.kind == "hold"} \
-        == {20}
+    assert {s.duration for s in timeline.steps if s.exercise_id == QUAD and s.kind == "hold"} == {
+        20
+    }
 
 
 def test_a_worse_next_check_in_holds_the_dose():
@@ -334,6 +370,7 @@ def test_one_thing_changes_at_a_time():
 
 # --- how often ---------------------------------------------------------------------------
 
+
 def test_the_plan_says_what_is_due_today():
     d = Diary()
     for hour in (9, 12, 15):
@@ -358,8 +395,10 @@ def test_an_eleventh_relief_session_is_refused_kindly():
         d.session(at(0, 8 + k))
     ok, message = d.plan(at(0, 19)).can_start(RELIEF)
     assert not ok
-    assert message == ("You have done 10 sessions of Relief sequence today, the most the routine "
-                       "asks for. Let your body rest now; it is here again tomorrow.")
+    assert message == (
+        "You have done 10 sessions of Relief sequence today, the most the routine "
+        "asks for. Let your body rest now; it is here again tomorrow."
+    )
     assert d.plan(at(1, 0, 1)).can_start(RELIEF) == (True, "This is session 1 of up to 10 today.")
 
 
@@ -367,8 +406,10 @@ def test_other_routines_past_their_count_are_left_to_the_person():
     d = Diary()
     d.session(at(0, 9), routine="hip-flexor")
     assert d.plan(at(0, 12)).can_start("hip-flexor") == (
-        True, "You have done Hip flexor once today, as often as the routine suggests; another "
-        "one is up to you.")
+        True,
+        "You have done Hip flexor once today, as often as the routine suggests; another "
+        "one is up to you.",
+    )
 
 
 def test_unknown_or_empty_routines_cannot_start():
@@ -377,8 +418,10 @@ def test_unknown_or_empty_routines_cannot_start():
     d.session(at(0, 9), routine="hip-flexor", hurt=["hip-flexor-chair-lunge"])
     p = d.plan(at(0, 12))
     assert p.can_start("hip-flexor") == (
-        False, "Every stretch in Hip flexor is left out today, so there is nothing to play; the "
-        "notes on this page say why.")
+        False,
+        "Every stretch in Hip flexor is left out today, so there is nothing to play; the "
+        "notes on this page say why.",
+    )
     assert p.can_start("yoga") == (False, "There is no routine called 'yoga'.")
 
 
@@ -392,6 +435,7 @@ def test_sessions_today_follow_the_local_calendar_day():
 
 # --- graduation ----------------------------------------------------------------------------
 
+
 def test_a_full_day_without_pain_moves_to_the_daily_warm_up_and_pain_brings_relief_back():
     d = Diary()
     d.checkin(at(0, 8), leg=0, back=0)
@@ -402,7 +446,8 @@ def test_a_full_day_without_pain_moves_to_the_daily_warm_up_and_pain_brings_reli
     assert p.mode == "warm-up"
     assert texts(p, "graduation") == [
         "Your leg and back pain were both 0 on Monday and still 0 today, at least 24 hours "
-        "later, so the plan has moved on to the daily warm-up."]
+        "later, so the plan has moved on to the daily warm-up."
+    ]
     warm, relief = p.due_for("daily-warm-up"), p.due_for(RELIEF)
     assert warm is not None and warm.due and warm.text == "0 of 1"
     assert relief is not None and not relief.due
@@ -412,7 +457,8 @@ def test_a_full_day_without_pain_moves_to_the_daily_warm_up_and_pain_brings_reli
     p = d.plan(at(3, 9))
     assert p.mode == "relief"
     assert texts(p, "relapse") == [
-        "Your pain came back (leg 0, back 2) today, so the plan is back to the relief sequence."]
+        "Your pain came back (leg 0, back 2) today, so the plan is back to the relief sequence."
+    ]
 
 
 def test_any_pain_between_the_zeros_restarts_the_day():
@@ -424,6 +470,7 @@ def test_any_pain_between_the_zeros_restarts_the_day():
 
 
 # --- worse days ----------------------------------------------------------------------------
+
 
 def test_spreading_that_lasts_to_the_next_check_in_shortens_the_routines():
     d = Diary()
@@ -438,7 +485,8 @@ def test_spreading_that_lasts_to_the_next_check_in_shortens_the_routines():
     assert texts(p, "shortened") == [
         "Your symptoms spread further down the leg on Monday and still reached below the knee "
         "at your check-in today, so your routines keep to their gentlest stretches until your "
-        "symptoms are back where they were."]
+        "symptoms are back where they were."
+    ]
     d.checkin(at(2, 8), left=3, context="morning")
     p = d.plan(at(2, 9))
     assert not p.flags.shortened and texts(p, "shortened") == []
@@ -453,11 +501,14 @@ def test_spreading_that_settles_by_the_next_check_in_only_pauses_that_stretch():
     assert d.played(at(1, 9)) == [SQUEEZE, "supine-pillow-squeeze", TWIST, BUTTERFLY]
 
 
-@pytest.mark.parametrize("tick,words", [
-    ({"numbness": True}, "numbness or tingling"),
-    ({"weakness": True}, "weakness"),
-    ({"right": 3}, "symptoms in both legs"),
-])
+@pytest.mark.parametrize(
+    "tick,words",
+    [
+        ({"numbness": True}, "numbness or tingling"),
+        ({"weakness": True}, "weakness"),
+        ({"right": 3}, "symptoms in both legs"),
+    ],
+)
 def test_new_numbness_weakness_or_both_legs_bring_back_the_tier_a_questions(tick, words):
     d = Diary()
     d.checkin(at(0, 8))
@@ -466,12 +517,14 @@ def test_new_numbness_weakness_or_both_legs_bring_back_the_tier_a_questions(tick
     assert p.flags.tier_a_recheck_needed
     assert texts(p, "tier-a") == [
         f"Your check-in today notes new {words}, so please answer the quick safety questions "
-        "again before your next session."]
+        "again before your next session."
+    ]
     d.checkin(at(2, 8), **tick)  # the same as last time is no longer new
     assert not d.plan(at(2, 9)).flags.tier_a_recheck_needed
 
 
 # --- overrides -----------------------------------------------------------------------------
+
 
 def test_the_person_can_bring_a_paused_stretch_back():
     d = hurt_on_monday()
@@ -481,7 +534,8 @@ def test_the_person_can_bring_a_paused_stretch_back():
     assert dose_of(p, TWIST) == (5, 1)
     assert texts(p, "override") == [
         f"You brought {name(TWIST)[0].lower()}{name(TWIST)[1:]} back today; it starts again "
-        "at a reduced dose, 5 s instead of 15 s."]
+        "at a reduced dose, 5 s instead of 15 s."
+    ]
 
 
 def test_the_person_can_bring_back_a_stretch_that_stays_off_and_it_goes_off_again():
@@ -502,12 +556,14 @@ def test_the_person_can_reset_a_dose_to_the_full_page_dose():
     p = d.plan(at(0, 10))
     assert dose_of(p, QUAD) is None
     assert texts(p, "override") == [
-        f"You set {name(QUAD)[0].lower()}{name(QUAD)[1:]} back to its full dose, 30 s, today."]
+        f"You set {name(QUAD)[0].lower()}{name(QUAD)[1:]} back to its full dose, 30 s, today."
+    ]
     assert texts(d.plan(at(1, 10)), "override") == []
     assert dose_of(d.plan(at(1, 10)), QUAD) is None
 
 
 # --- every explanation -----------------------------------------------------------------------
+
 
 def test_every_dose_change_is_in_the_adjustments_with_its_reason():
     d = returned_on_thursday()
@@ -517,8 +573,9 @@ def test_every_dose_change_is_in_the_adjustments_with_its_reason():
             if item.exercise_id in routine.exercise_ids:
                 adj = p.adjustments_for(routine.id).per_exercise[item.exercise_id]
                 assert adj.note == item.reason
-    assert {e.exercise_id for e in p.explanations if e.rule in ("build-up", "reduced-dose")} \
-        == {d.exercise_id for d in p.doses}
+    assert {e.exercise_id for e in p.explanations if e.rule in ("build-up", "reduced-dose")} == {
+        d.exercise_id for d in p.doses
+    }
 
 
 def test_no_explanation_uses_a_forbidden_phrase():
@@ -540,9 +597,10 @@ PAUSE = timedelta(hours=72)
 def worse(before: CheckIn, after: CheckIn) -> bool:
     """The brief's 'worse', written out again: spreading, or leg pain up 2 points or 30%."""
     rise = after.leg_pain - before.leg_pain
-    further = max(after.extent_left, after.extent_right) > max(before.extent_left,
-                                                              before.extent_right)
-    return further or rise >= 2 or (rise > 0 and before.leg_pain and rise / before.leg_pain >= .3)
+    further = max(after.extent_left, after.extent_right) > max(
+        before.extent_left, before.extent_right
+    )
+    return further or rise >= 2 or (rise > 0 and before.leg_pain and rise / before.leg_pain >= 0.3)
 
 
 def green_sessions(d: Diary, exercise_id: str, now: datetime) -> int:
@@ -562,8 +620,11 @@ def green_sessions(d: Diary, exercise_id: str, now: datetime) -> int:
 def must_be_absent(d: Diary, exercise_id: str, now: datetime) -> bool:
     """Paused by the rule: within 72 h of its last provoking session, or no two clean
     sessions in a row since then."""
-    provoked = [s.end for s in d.sessions if s.end <= now
-                and any(o.exercise_id == exercise_id and o.provoking for o in s.outcomes)]
+    provoked = [
+        s.end
+        for s in d.sessions
+        if s.end <= now and any(o.exercise_id == exercise_id and o.provoking for o in s.outcomes)
+    ]
     if not provoked:
         return False
     last = provoked[-1]
@@ -612,9 +673,16 @@ def simulate(data: st.DataObject, days: int, check: object, calm: bool = False) 
                 roll = data.draw(st.integers(0, trouble), label=eid)
                 outcome = "hurt" if roll == 0 else "skipped" if roll == 1 else "done"
                 outcomes.append(ExerciseOutcome(eid, outcome, 10, spread=roll == 2))  # type: ignore[arg-type]
-            d.sessions.append(SessionRecord(len(d.sessions), routine, start,
-                                            start + timedelta(minutes=8), tuple(outcomes),
-                                            completed=data.draw(st.integers(0, 5)) > 0))
+            d.sessions.append(
+                SessionRecord(
+                    len(d.sessions),
+                    routine,
+                    start,
+                    start + timedelta(minutes=8),
+                    tuple(outcomes),
+                    completed=data.draw(st.integers(0, 5)) > 0,
+                )
+            )
             if data.draw(st.booleans(), label="after check-in"):
                 d.checkins.append(draw_checkin(data, start + timedelta(minutes=9), "after", calm))
     return d
@@ -639,8 +707,12 @@ def assert_explanations_are_true(d: Diary, p: Plan, now: datetime) -> None:
             item = paused[e.exercise_id]  # type: ignore[index]
             assert e.text == item.reason
             assert (item.until is None) == (e.rule == "stays-off")
-            last = max(s.end for s in d.sessions if s.end <= now and any(
-                o.exercise_id == e.exercise_id and o.provoking for o in s.outcomes))
+            last = max(
+                s.end
+                for s in d.sessions
+                if s.end <= now
+                and any(o.exercise_id == e.exercise_id and o.provoking for o in s.outcomes)
+            )
             words = day_words(last, now)
             assert (" today" if words == "today" else f" on {words}") in e.text
             if item.until and item.until > now:
@@ -662,8 +734,11 @@ def assert_explanations_are_true(d: Diary, p: Plan, now: datetime) -> None:
     assert p.flags.tier_a_recheck_needed == any(e.rule == "tier-a" for e in p.explanations)
 
 
-BOUNDED = settings(max_examples=25, deadline=None,
-                   suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+BOUNDED = settings(
+    max_examples=25,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 
 
 @BOUNDED
@@ -707,8 +782,11 @@ def test_doses_never_pass_the_page_nor_rise_faster_than_one_step_per_green_pair(
             if eid in paused:
                 continue
             item = next((i for i in p.doses if i.exercise_id == eid), None)
-            dose = (item.hold_seconds or 0, item.repetitions) if item else \
-                (ex.dose.hold_seconds if ex.dose.kind == "hold" else 0, ex.dose.repetitions)
+            dose = (
+                (item.hold_seconds or 0, item.repetitions)
+                if item
+                else (ex.dose.hold_seconds if ex.dose.kind == "hold" else 0, ex.dose.repetitions)
+            )
             if eid in seen:
                 hold_up = max(0, dose[0] - seen[eid][0])
                 reps_up = max(0, dose[1] - seen[eid][1])
@@ -722,14 +800,16 @@ def test_doses_never_pass_the_page_nor_rise_faster_than_one_step_per_green_pair(
 
 
 @settings(max_examples=40, deadline=None)
-@given(st.lists(st.tuples(st.integers(0, 2 * 24 * 60), st.integers(0, 16)), min_size=1,
-                max_size=40))
+@given(
+    st.lists(st.tuples(st.integers(0, 2 * 24 * 60), st.integers(0, 16)), min_size=1, max_size=40)
+)
 def test_the_daily_count_never_passes_ten_relief_sessions(attempts):
     """Attempts at random minutes over two days (crossing midnight), some in bursts."""
     start = datetime(2025, 3, 29, 20, tzinfo=TZ)  # the night the clocks go forward
     d = Diary()
-    moments = sorted(start + timedelta(minutes=m + k) for m, burst in attempts
-                     for k in range(burst))
+    moments = sorted(
+        start + timedelta(minutes=m + k) for m, burst in attempts for k in range(burst)
+    )
     for now in moments:
         p = d.plan(now)
         ok, _ = p.can_start(RELIEF)
@@ -745,21 +825,28 @@ def graduated(checkins: list[CheckIn], now: datetime) -> bool:
     with nothing but 0/0 between them."""
     seen = [c for c in sorted(checkins, key=lambda c: c.at) if c.at <= now]
     relapses = [i for i, c in enumerate(seen) if max(c.leg_pain, c.back_pain) >= 2]
-    after = seen[relapses[-1] + 1:] if relapses else seen
+    after = seen[relapses[-1] + 1 :] if relapses else seen
     for i, first in enumerate(after):
         for later in after[i:]:
             if later.leg_pain or later.back_pain:
                 break
-            if first.leg_pain == first.back_pain == 0 and \
-                    later.at - first.at >= timedelta(hours=24):
+            if first.leg_pain == first.back_pain == 0 and later.at - first.at >= timedelta(
+                hours=24
+            ):
                 return True
     return False
 
 
 @settings(max_examples=300, deadline=None)
 @given(
-    st.lists(st.tuples(st.integers(1, 20 * 60), st.sampled_from([0] * 8 + [1, 2, 3]),
-                       st.sampled_from([0] * 8 + [1, 2])), max_size=25),
+    st.lists(
+        st.tuples(
+            st.integers(1, 20 * 60),
+            st.sampled_from([0] * 8 + [1, 2, 3]),
+            st.sampled_from([0] * 8 + [1, 2]),
+        ),
+        max_size=25,
+    ),
     st.integers(0, 60),
 )
 def test_graduation_happens_exactly_when_the_24_hour_rule_holds(gaps, now_hours):

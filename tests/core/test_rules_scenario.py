@@ -54,13 +54,25 @@ class Walk:
         self.kept[label] = p = self.plan()
         return p
 
-    def check_in(self, when: datetime, leg: int, back: int, left: int, context: str = "morning",
-                 numbness: bool = False) -> None:
+    def check_in(
+        self,
+        when: datetime,
+        leg: int,
+        back: int,
+        left: int,
+        context: str = "morning",
+        numbness: bool = False,
+    ) -> None:
         self.move_to(when)
         self.checkins.append(CheckIn(when, leg, back, left, 0, numbness, False, context))  # type: ignore[arg-type]
 
-    def session(self, when: datetime, routine: str = RELIEF, hurt: tuple[str, ...] = (),
-                spread: tuple[str, ...] = ()) -> bool:
+    def session(
+        self,
+        when: datetime,
+        routine: str = RELIEF,
+        hurt: tuple[str, ...] = (),
+        spread: tuple[str, ...] = (),
+    ) -> bool:
         self.move_to(when)
         p = self.plan()
         ok, message = p.can_start(routine)
@@ -175,9 +187,14 @@ def test_monday_the_twist_is_paused_because_it_hurt():
     p = walk().kept["Mon 10 evening"]
     assert rules(p, "pause") == [
         f"{TWIST_NAME} is paused until Thursday because it hurt today, and until you have done "
-        "one more session with nothing hurting."]
+        "one more session with nothing hurting."
+    ]
     assert walk().played["Mon 10 18:00"] == [
-        "standing-glute-squeeze", "supine-pillow-squeeze", BUTTERFLY, QUAD]
+        "standing-glute-squeeze",
+        "supine-pillow-squeeze",
+        BUTTERFLY,
+        QUAD,
+    ]
     assert p.due_for(RELIEF).text == "2 of up to 10"  # type: ignore[union-attr]
     assert p.trend.verdict == "about the same"
 
@@ -185,23 +202,29 @@ def test_monday_the_twist_is_paused_because_it_hurt():
 def test_tuesday_the_pause_waits_for_thursday_only():
     p = walk().kept["Tue 11 evening"]
     assert rules(p, "pause") == [
-        f"{TWIST_NAME} is paused until Thursday because it hurt on Monday."]
+        f"{TWIST_NAME} is paused until Thursday because it hurt on Monday."
+    ]
     assert dose(p, QUAD) == (15, 1)  # Tuesday's sessions are not judged before Wednesday
 
 
 def test_wednesday_the_better_check_in_raises_one_hold_step():
     p = walk().kept["Wed 12 morning"]
     assert dose(p, QUAD) == (20, 1)
-    assert f"{QUAD_NAME} is now at 20 s, up 5 s after two sessions in a row on Monday and " \
-           "Tuesday where nothing hurt and the next check-in was no worse." in rules(p, "build-up")
+    assert (
+        f"{QUAD_NAME} is now at 20 s, up 5 s after two sessions in a row on Monday and "
+        "Tuesday where nothing hurt and the next check-in was no worse." in rules(p, "build-up")
+    )
 
 
 def test_wednesday_the_eleventh_relief_session_is_refused():
     w = walk()
     assert len([k for k in w.played if k.startswith("Wed 12")]) == 10
-    assert w.refused == {"Wed 12 18:00": (
-        "You have done 10 sessions of Relief sequence today, the most the routine asks for. "
-        "Let your body rest now; it is here again tomorrow.")}
+    assert w.refused == {
+        "Wed 12 18:00": (
+            "You have done 10 sessions of Relief sequence today, the most the routine asks for. "
+            "Let your body rest now; it is here again tomorrow."
+        )
+    }
     p = w.kept["Wed 12 evening"]
     assert p.due_for(RELIEF).text == "10 of up to 10"  # type: ignore[union-attr]
     assert not p.can_start(RELIEF)[0]
@@ -210,7 +233,8 @@ def test_wednesday_the_eleventh_relief_session_is_refused():
 def test_thursday_the_twist_comes_back_at_a_reduced_dose():
     early = walk().kept["Thu 13 early"]
     assert rules(early, "pause") == [
-        f"{TWIST_NAME} is paused until later today because it hurt on Monday."]
+        f"{TWIST_NAME} is paused until later today because it hurt on Monday."
+    ]
     assert dose(early, QUAD) is None  # Wednesday's green pairs took it to the page's 30 s
     assert dose(early, BUTTERFLY) == (45, 1)  # six pairs since Monday: 15 s + 6 x 5 s
     assert TWIST in walk().played["Thu 13 10:00"]
@@ -219,14 +243,16 @@ def test_thursday_the_twist_comes_back_at_a_reduced_dose():
     assert dose(p, TWIST) == (5, 1)
     assert rules(p, "reduced-dose") == [
         f"{TWIST_NAME} came back today at a reduced dose, 5 s instead of 15 s, after being "
-        "paused because it hurt on Monday."]
+        "paused because it hurt on Monday."
+    ]
 
 
 def test_friday_it_hurts_on_its_return_and_pauses_again():
     p = walk().kept["Fri 14 evening"]
     assert rules(p, "pause") == [
         f"{TWIST_NAME} is paused until Monday because it hurt again today, and until you have "
-        "done one more session with nothing hurting."]
+        "done one more session with nothing hurting."
+    ]
 
 
 def test_saturday_the_trend_reads_improving():
@@ -234,20 +260,23 @@ def test_saturday_the_trend_reads_improving():
     assert p.trend.verdict == "improving"
     assert p.trend.reason == (
         "Leg pain went from 6 to 4 since 10 Nov, and your leg symptoms seem to be moving up "
-        "toward your back, generally a good sign.")
+        "toward your back, generally a good sign."
+    )
 
 
 def test_next_monday_it_returns_and_then_stays_off():
     back = walk().kept["Mon 17 returned"]
     assert rules(back, "reduced-dose") == [
         f"{TWIST_NAME} came back today, still at 5 s, after being paused because it hurt again "
-        "on Friday."]
+        "on Friday."
+    ]
     p = walk().kept["Mon 17 evening"]
     [item] = p.paused
     assert item.until is None
     assert rules(p, "stays-off") == [
         f"{TWIST_NAME} stays off because it hurt again today, the second time after coming "
-        "back; please ask a clinician about it before trying it again."]
+        "back; please ask a clinician about it before trying it again."
+    ]
 
 
 def test_wednesday_spreading_that_lasted_shortens_the_routine():
@@ -256,11 +285,13 @@ def test_wednesday_spreading_that_lasted_shortens_the_routine():
     assert rules(p, "shortened") == [
         "Your symptoms spread further down the leg on Tuesday and still reached below the knee "
         "at your check-in today, so your routines keep to their gentlest stretches until your "
-        "symptoms are back where they were."]
+        "symptoms are back where they were."
+    ]
     assert rules(p, "pause") == [
         f"{QUAD_NAME} is paused until Friday because your symptoms spread further down the leg "
         "during it on Tuesday, and until you have done two sessions in a row with nothing "
-        "hurting."]
+        "hurting."
+    ]
     assert walk().played["Wed 19 09:00"] == GENTLE
     assert p.trend.verdict == "about the same"
 
@@ -271,7 +302,8 @@ def test_thursday_new_numbness_brings_back_the_safety_questions():
     assert p.flags.tier_a_recheck_needed
     assert rules(p, "tier-a") == [
         "Your check-in today notes new numbness or tingling, so please answer the quick "
-        "safety questions again before your next session."]
+        "safety questions again before your next session."
+    ]
     assert walk().played["Thu 20 09:00"] == GENTLE[:2] + [BUTTERFLY]
 
 
@@ -282,7 +314,8 @@ def test_friday_the_thigh_stretch_is_back_and_the_numbness_is_no_longer_new():
     assert dose(p, QUAD) == (15, 1)
     assert rules(p, "reduced-dose") == [
         f"{QUAD_NAME} came back today at a reduced dose, 15 s instead of 30 s, after being "
-        "paused because your symptoms spread further down the leg during it on Tuesday."]
+        "paused because your symptoms spread further down the leg during it on Tuesday."
+    ]
 
 
 def test_monday_a_full_day_without_pain_moves_to_the_warm_up():
@@ -291,7 +324,8 @@ def test_monday_a_full_day_without_pain_moves_to_the_warm_up():
     assert p.mode == "warm-up"
     assert rules(p, "graduation") == [
         "Your leg and back pain were both 0 on Sunday and still 0 today, at least 24 hours "
-        "later, so the plan has moved on to the daily warm-up."]
+        "later, so the plan has moved on to the daily warm-up."
+    ]
     assert p.due_for("daily-warm-up").text == "0 of 1"  # type: ignore[union-attr]
     assert not p.due_for(RELIEF).due  # type: ignore[union-attr]
     assert walk().kept["Tue 25"].mode == "warm-up"  # pain 1 does not switch back
@@ -301,7 +335,8 @@ def test_wednesday_pain_of_two_switches_back_to_relief():
     p = walk().kept["Wed 26"]
     assert p.mode == "relief"
     assert rules(p, "relapse") == [
-        "Your pain came back (leg 2, back 1) today, so the plan is back to the relief sequence."]
+        "Your pain came back (leg 2, back 1) today, so the plan is back to the relief sequence."
+    ]
     assert p.due_for(RELIEF).text == "0 of up to 10"  # type: ignore[union-attr]
 
 
@@ -309,11 +344,13 @@ def test_sunday_the_person_brings_the_twist_back():
     before = walk().kept["Sun 30 morning"]
     assert rules(before, "stays-off") == [
         f"{TWIST_NAME} stays off because it hurt again on Monday 17 Nov, the second time after "
-        "coming back; please ask a clinician about it before trying it again."]
+        "coming back; please ask a clinician about it before trying it again."
+    ]
     p = walk().kept["Sun 30 after override"]
     assert p.paused == ()
     assert rules(p, "override") == [
-        "You brought seated knee twist on the bed back today; it starts again at 5 s."]
+        "You brought seated knee twist on the bed back today; it starts again at 5 s."
+    ]
     assert TWIST in compile_timeline(CAT, RELIEF, p.adjustments_for(RELIEF)).exercise_ids
 
 
