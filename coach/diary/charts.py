@@ -1,10 +1,10 @@
 """Server-drawn SVG charts: geometry computed here, markup in diary/_chart.html.
 
 Sizes are in SVG user units; the SVG scales to the page width, so at phone size one unit is
-about one CSS pixel and 11-unit labels stay readable.
+about one CSS pixel and 12-unit labels stay readable.
 """
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from math import ceil
@@ -28,6 +28,7 @@ class Series:
     points: str
     dots: tuple[Dot, ...]
     dashed: bool = False
+    radius: float = 3.5
 
 
 @dataclass(frozen=True)
@@ -112,11 +113,12 @@ def _series(frame: _Frame, name: str, css: str, values: Sequence[tuple[datetime,
             dashed: bool = False) -> Series:
     dots = tuple(Dot(frame.x(at), frame.y(v), f"{label}: {name.lower()} {v}")
                  for at, v, label in values)
-    return Series(name, css, " ".join(f"{d.x},{d.y}" for d in dots), dots, dashed)
+    radius = 3.5 if len(dots) <= 31 else 2.5  # smaller dots where they would overlap
+    return Series(name, css, " ".join(f"{d.x},{d.y}" for d in dots), dots, dashed, radius)
 
 
 def pain_chart(checkins: Sequence, start: datetime, end: datetime, days: int,
-               when: callable) -> Chart:
+               when: Callable[[datetime], str]) -> Chart:
     """Leg pain (solid) and back pain (dashed), 0-10, one dot per check-in."""
     chart = Chart("pain", "Leg and back pain", "Pain from 0 (none) to 10 at each check-in.",
                   left=30)
@@ -132,7 +134,7 @@ def pain_chart(checkins: Sequence, start: datetime, end: datetime, days: int,
 
 
 def extent_chart(checkins: Sequence, start: datetime, end: datetime, days: int,
-                 when: callable, labels: Sequence[str]) -> Chart:
+                 when: Callable[[datetime], str], labels: Sequence[str]) -> Chart:
     """How far down each leg symptoms reach, 0 none to 5 foot."""
     chart = Chart("extent", "How far down the leg",
                   "The furthest place symptoms reach in each leg at each check-in.", left=96)
