@@ -60,7 +60,8 @@ def checkin(request: HttpRequest) -> HttpResponse:
         session = _get_session_for_user(request, request.GET["session"])
     too_big = _post_too_big(request)
     next_url = "" if too_big else safe_next(request)
-    page = {"context": context, "session": session, "next": next_url}
+    page = {"context": context, "session": session, "next": next_url,
+            "routine": selectors.session_summaries([session])[0].name if session else ""}
     if not consent_active(request.user):
         status = 403 if request.method == "POST" else 200
         return render(request, "diary/checkin.html", {**page, "withdrawn": True}, status=status)

@@ -4,6 +4,7 @@ and keeping a session played as a guest."""
 import pytest
 from axes.models import AccessAttempt
 from django.contrib.auth import get_user_model
+from django.test import override_settings
 
 from coach.accounts.models import Consent, ScreeningResponse
 from coach.practice.models import PracticeSession
@@ -90,6 +91,18 @@ def test_it_locks_sign_in_after_repeated_failures_even_with_the_right_password(c
     assert "too many login attempts" in response.content.decode().lower()
     assert "_auth_user_id" not in client.session
     assert AccessAttempt.objects.filter(username="alice@example.org").exists()
+
+
+@override_settings(AXES_LOCKOUT_TEMPLATE="accounts/locked.html")
+def test_it_explains_the_pause_in_plain_words_with_the_sites_lockout_page(client):
+    make_user("alice@example.org")
+    for _ in range(6):
+        response = client.post("/account/sign-in/", {"username": "alice@example.org",
+                                                     "password": "nope"})
+    text = response.content.decode()
+    assert response.status_code == 429
+    assert "Signing in failed 5 times, so it is paused for a while" in text
+    assert 'href="/account/password/reset/"' in text
 
 
 def test_it_signs_out_on_post_only(client):

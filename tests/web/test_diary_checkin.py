@@ -5,6 +5,7 @@ import pytest
 from django.utils import timezone
 
 from coach.diary.models import CheckIn
+from coach.diary.services import checkins_link_to_session
 
 from .factories import make_checkin, make_session, make_user
 
@@ -37,6 +38,7 @@ def test_it_links_an_after_check_in_to_the_session_just_played(client):
     client.force_login(user)
     page = client.get(f"/checkin/?context=after&session={session.pk}").content.decode()
     assert "After your session: how are you now?" in page
+    assert "Relief sequence, " in page
     client.post(f"/checkin/?context=after&session={session.pk}", GOOD)
     entry = CheckIn.objects.get(user=user)
     assert entry.context == "after" and entry.session == session
@@ -51,6 +53,20 @@ def test_it_goes_on_to_the_player_after_a_before_check_in(client):
     response = client.post(f"/checkin/?context=before&next={play}", GOOD | {"next": play})
     assert response["Location"] == play
     assert CheckIn.objects.get(user=user).context == "before"
+
+
+def test_it_links_the_check_in_before_a_session_to_the_session_once_it_is_saved(client):
+    user = make_user()
+    start = timezone.now()
+    earlier = make_checkin(user, context="before", at=start - timezone.timedelta(hours=5))
+    before = make_checkin(user, context="before", at=start - timezone.timedelta(minutes=3))
+    session = make_session(user, started_at=start)
+    assert checkins_link_to_session(session=session) == 1
+    before.refresh_from_db()
+    earlier.refresh_from_db()
+    assert before.session == session and earlier.session is None
+    other = make_session(make_user("other@example.org"), started_at=start)
+    assert checkins_link_to_session(session=other) == 0
 
 
 def test_it_records_a_morning_check_in(client):
