@@ -51,3 +51,18 @@ class ExerciseOutcome(models.Model):
 
     class Meta:
         ordering = ["session", "position"]
+
+
+class PlanOverride(models.Model):
+    """The person's own choice over the plan: bring a paused stretch back, or reset its dose."""
+
+    ACTIONS = [("resume", "Bring back"), ("reset-dose", "Reset the dose")]
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
+                             related_name="plan_overrides")
+    exercise_id = models.CharField(max_length=64)
+    action = models.CharField(max_length=12, choices=ACTIONS)
+    at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["at"]

@@ -6,7 +6,9 @@ from django.db import IntegrityError, transaction
 
 from stretching.session import SessionResult
 
-from .models import ExerciseOutcome, PracticeSession
+from django.utils import timezone
+
+from .models import ExerciseOutcome, PlanOverride, PracticeSession
 
 
 def session_record(
@@ -52,3 +54,8 @@ def session_record(
         # Two deliveries of the same result raced: the other one won, which is the same record.
         return PracticeSession.objects.get(idempotency_key=key), False
     return session, True
+
+
+def plan_override_record(*, user, exercise_id: str, action: str) -> PlanOverride:
+    return PlanOverride.objects.create(user=user, exercise_id=exercise_id, action=action,
+                                       at=timezone.now())

@@ -3,7 +3,10 @@
 import json
 import uuid
 
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.csrf import ensure_csrf_cookie
@@ -14,8 +17,11 @@ from stretching.catalogue import Exercise, Routine, UnknownId
 from stretching.session import ResultError, parse_result
 from stretching.timeline import compile_timeline, format_duration
 
+from coach.accounts.selectors import consent_active, safe_next
+from coach.diary.services import checkins_link_to_session
+
 from . import plans
-from .services import session_record
+from .services import plan_override_record, session_record
 
 MAX_RESULT_BYTES = 64 * 1024
 
@@ -133,10 +139,26 @@ def session_results(request: HttpRequest) -> JsonResponse:
     except (ValueError, Http404) as exc:
         message = str(exc) if isinstance(exc, ResultError | Http404) else "The body is not JSON."
         return JsonResponse({"error": message}, status=400)
-    user = request.user if request.user.is_authenticated else None
+    # Health data is kept against a person only while their consent is in force.
+    user = request.user if consent_active(request.user) else None
     session, created = session_record(
         result=result, source="web", idempotency_key=key, user=user,
         guest_key="" if user else _guest_key(request),
     )
+    if created and user:
+        checkins_link_to_session(session=session)
     return JsonResponse({"id": session.pk, "created": created, "signed_in": bool(user)},
                         status=201 if created else 200)
+
+
+@require_POST
+@login_required
+def plan_override(request: HttpRequest, exercise_id: str, action: str) -> HttpResponse:
+    """The person overrides the plan: bring a paused stretch back, or reset its dose."""
+    ex = _get_exercise(exercise_id)
+    if action not in ("resume", "reset-dose") or not consent_active(request.user):
+        raise Http404("Nothing to change here.")
+    plan_override_record(user=request.user, exercise_id=ex.id, action=action)
+    done = "is back in your routine" if action == "resume" else "is back to its full dose"
+    messages.success(request, f"{ex.name} {done}.")
+    return redirect(safe_next(request, reverse("diary:today")))

@@ -7,6 +7,8 @@ import pytest
 from playwright.sync_api import expect
 
 from coach.practice.models import PracticeSession
+
+from .conftest import answer_screen_all_no
 from stretching import catalogue
 from stretching.timeline import compile_timeline
 
@@ -18,8 +20,10 @@ RELIEF = compile_timeline(catalogue.default(), "relief-sequence")
 T0 = datetime(2026, 11, 20, 8, 0, tzinfo=UTC)
 
 
-def open_player(page, routine="relief-sequence"):
+def open_player(page, routine="relief-sequence", screened=True):
     """Open the player with the page's clock frozen: only the test moves time."""
+    if screened:
+        answer_screen_all_no(page)
     page.clock.install(time=T0)
     page.goto(f"{page.base}/routines/{routine}/play/")
     page.clock.pause_at(T0 + timedelta(seconds=5))
@@ -154,6 +158,7 @@ def test_the_thigh_test_keeps_resting_until_top_then_switches_sides(phone):
 
 
 def test_a_result_posted_twice_with_one_key_is_recorded_once(phone):
+    answer_screen_all_no(phone)
     phone.goto(f"{phone.base}/routines/hip-flexor/play/")
     body = {"routine_id": "hip-flexor", "started_at": "2026-11-20T08:00:00Z",
             "ended_at": "2026-11-20T08:03:00Z", "completed": True, "planned_seconds": 160,
@@ -172,6 +177,7 @@ def test_a_result_posted_twice_with_one_key_is_recorded_once(phone):
 
 def test_a_result_finished_offline_is_delivered_when_the_connection_returns(phone, context):
     open_player(phone, "hip-flexor")
+    phone.allowed_errors.append("ERR_INTERNET_DISCONNECTED")
     context.set_offline(True)
     seconds(phone, 200)
     expect(phone.locator("#save-status")).to_contain_text("No connection")
@@ -182,6 +188,18 @@ def test_a_result_finished_offline_is_delivered_when_the_connection_returns(phon
     expect(phone.locator("#save-status")).to_contain_text("Saved")
     assert PracticeSession.objects.count() == 1
     assert phone.evaluate("localStorage.getItem('sciatica.outbox')") == "[]"
+
+
+def test_the_player_asks_the_safety_questions_first(phone):
+    phone.goto(f"{phone.base}/routines/relief-sequence/play/")
+    expect(phone.get_by_role("heading", name="Safety questions before you start")).to_be_visible()
+    for radio in phone.locator("input[type=radio][value=no], input[type=radio][value=False], "
+                               "input[type=radio][value=false]").all():
+        radio.check()
+    phone.get_by_role("button", name="See what my answers mean").click()
+    phone.get_by_role("link", name="Go on").click()
+    phone.get_by_role("button", name="Start").click()
+    expect(phone.locator("#stage")).to_be_visible()
 
 
 def test_voice_and_tones_can_be_turned_off(phone):

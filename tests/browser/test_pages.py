@@ -1,0 +1,72 @@
+"""Every page in a phone-sized browser: no serious accessibility problem, nothing from elsewhere,
+and a screenshot of each for a person to look at (var/screenshots/)."""
+
+import re
+from datetime import UTC, datetime
+
+import pytest
+from playwright.sync_api import expect
+
+from .conftest import SCREENSHOTS, answer_screen_all_no, axe_violations, screenshot
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+PAGES = {
+    "home": "/",
+    "routine": "/routines/relief-sequence/",
+    "exercise": "/exercises/bedside-seated-hamstring/",
+    "player-start": "/routines/relief-sequence/play/",
+    "figures": "/figures/",
+    "not-found": "/routines/nope/",
+}
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_the_page_has_no_serious_accessibility_violation(phone, name):
+    answer_screen_all_no(phone)
+    if name == "not-found":
+        phone.allowed_errors.append("404")
+    phone.goto(phone.base + PAGES[name])
+    screenshot(phone, name)
+    assert axe_violations(phone) == []
+
+
+def test_the_player_mid_hold_and_its_summary_are_accessible(phone):
+    answer_screen_all_no(phone)
+    phone.clock.install(time=datetime(2026, 11, 20, 8, 0, tzinfo=UTC))
+    phone.goto(phone.base + "/routines/relief-sequence/play/")
+    phone.clock.pause_at(datetime(2026, 11, 20, 8, 0, 5, tzinfo=UTC))
+    phone.get_by_role("button", name="Start").click()
+    phone.clock.run_for(192_000)  # mid-hold in the knee twist
+    expect(phone.locator("#phase")).to_have_text("hold")
+    screenshot(phone, "player-mid-hold")
+    phone.get_by_role("button", name="Pause").click()  # stop the session here...
+    phone.clock.resume()  # ...and let axe's own timers run
+    assert axe_violations(phone) == []
+    phone.get_by_role("button", name="Resume").click()
+    phone.clock.fast_forward(400_000)
+    expect(phone.locator("#summary")).to_be_visible()
+    expect(phone.locator("#save-status")).to_contain_text("Saved")
+    screenshot(phone, "player-summary")
+    assert axe_violations(phone) == []
+
+
+def test_buttons_are_large_enough_to_tap(phone):
+    answer_screen_all_no(phone)
+    phone.goto(phone.base + "/routines/relief-sequence/play/")
+    phone.get_by_role("button", name="Start").click()
+    small = phone.evaluate("""() => [...document.querySelectorAll('button, .btn')]
+        .filter(b => b.offsetParent !== null)
+        .map(b => [b.textContent.trim(), b.getBoundingClientRect()])
+        .filter(([, r]) => r.width < 44 || r.height < 44).map(([t]) => t)""")
+    assert small == []
+
+
+def test_the_print_version_fits_the_routine_on_one_page(phone):
+    phone.goto(phone.base + "/routines/relief-sequence/")
+    phone.emulate_media(media="print")
+    expect(phone.get_by_role("link", name="Start", exact=True)).to_be_hidden()
+    expect(phone.locator("details ol").first).to_be_visible()
+    pdf = phone.pdf(format="A4", print_background=True)
+    (SCREENSHOTS / "routine-print.pdf").write_bytes(pdf)
+    assert len(re.findall(rb"/Type\s*/Page(?!s)", pdf)) == 1
