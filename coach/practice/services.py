@@ -3,10 +3,9 @@
 import uuid
 
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 
 from stretching.session import SessionResult
-
-from django.utils import timezone
 
 from .models import ExerciseOutcome, PlanOverride, PracticeSession
 

@@ -6,19 +6,17 @@ import uuid
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import redirect
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.csrf import ensure_csrf_cookie
 from django.views.decorators.http import require_GET, require_POST
 
+from coach.accounts.selectors import consent_active, safe_next
+from coach.diary.services import checkins_link_to_session
 from stretching import catalogue
 from stretching.catalogue import Exercise, Routine, UnknownId
 from stretching.session import ResultError, parse_result
 from stretching.timeline import compile_timeline, format_duration
-
-from coach.accounts.selectors import consent_active, safe_next
-from coach.diary.services import checkins_link_to_session
 
 from . import plans
 from .services import plan_override_record, session_record

@@ -1,4 +1,4 @@
-"""Browser tests: Debian's chromium driven by Playwright, at a phone's size, against a live server."""
+"""Browser tests: Debian chromium driven by Playwright at a phone size, against a live server."""
 
 import json
 from pathlib import Path

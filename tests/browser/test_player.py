@@ -7,10 +7,10 @@ import pytest
 from playwright.sync_api import expect
 
 from coach.practice.models import PracticeSession
-
-from .conftest import answer_screen_all_no
 from stretching import catalogue
 from stretching.timeline import compile_timeline
+
+from .conftest import answer_screen_all_no
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

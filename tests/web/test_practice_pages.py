@@ -63,7 +63,8 @@ def test_the_player_page_carries_the_compiled_timeline(client):
     _screened(client)
     response = client.get("/routines/relief-sequence/play/")
     text = response.content.decode()
-    data = json.loads(text.split('id="player-data" type="application/json">')[1].split("</script>")[0])
+    raw = text.split('id="player-data" type="application/json">')[1].split("</script>")[0]
+    data = json.loads(raw)
     assert data["timeline"]["total_seconds"] == 407
     assert data["exercises"]["supine-butterfly"]["figure"] == "/figures/supine-butterfly.svg"
     assert "csrftoken" in response.cookies

@@ -172,9 +172,9 @@ function setUp(data) {
   // --- what the screen shows ---
   const fmt = (s) => `${Math.floor(s / 60)}:${String(Math.floor(s % 60)).padStart(2, "0")}`;
   const sideWords = { left: "Left leg", right: "Right leg" };
-  function nextName(step) {
+  function nextExercise(step) {
     const later = tl.steps.slice(step.index + 1).find((s) => s.exercise_id && s.exercise_id !== step.exercise_id);
-    return later ? exercises[later.exercise_id].name : "Finish";
+    return later ? exercises[later.exercise_id] : null;
   }
   function showStep(step) {
     const ex = step.exercise_id ? exercises[step.exercise_id] : null;
@@ -191,7 +191,11 @@ function setUp(data) {
     side.textContent = sideWords[step.side] || "";
     $("variant").textContent = step.variant ? step.variant : "";
     $("cue").textContent = step.say;
-    $("next-name").textContent = nextName(step);
+    const coming = nextExercise(step);
+    $("next-name").textContent = coming ? coming.name : "Finish";
+    const nextFig = $("next-figure");
+    nextFig.hidden = !coming;
+    if (coming && nextFig.getAttribute("src") !== coming.figure) nextFig.src = coming.figure;
     $("thigh").hidden = true;
   }
   function showClock(now) {
