@@ -5,6 +5,7 @@ import contextlib
 import os
 import pty
 import select
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -27,12 +28,13 @@ def _database_url() -> str:
 class Terminal:
     def __init__(self, *args: str):
         env = os.environ | {"DATABASE_URL": _database_url(), "TERM": "xterm"}
-        # A real terminal of its own (controlling tty), so Ctrl-C arrives as SIGINT.
-        self.pid, self.master = pty.fork()
-        if self.pid == 0:
-            os.execve(str(SCIATICA), [str(SCIATICA), *args], env)
+        self.master, slave = pty.openpty()
+        # `setsid --ctty` gives the command this terminal as its own controlling tty, so
+        # Ctrl-C arrives as SIGINT, without forking this (threaded) test process by hand.
+        self.proc = subprocess.Popen(["setsid", "--ctty", str(SCIATICA), *args], stdin=slave,
+                                     stdout=slave, stderr=slave, env=env)
+        os.close(slave)
         self.output = ""
-        self.status: int | None = None
 
     def _read(self, timeout: float) -> None:
         ready, _, _ = select.select([self.master], [], [], timeout)
@@ -54,11 +56,10 @@ class Terminal:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             self._read(0.05)
-            pid, status = os.waitpid(self.pid, os.WNOHANG)
-            if pid:
+            if self.proc.poll() is not None:
                 self._read(0.1)
-                return os.waitstatus_to_exitcode(status)
-        os.kill(self.pid, 9)
+                return self.proc.returncode
+        self.proc.kill()
         raise AssertionError(f"still running; output ends:\n{self.output[-1500:]}")
 
 
