@@ -109,6 +109,7 @@ def player(request: HttpRequest, routine_id: str) -> HttpResponse:
             "resultUrl": reverse("session_results"),
             "afterUrl": plans.after_session_url(request),
             "signedIn": request.user.is_authenticated,
+            "signUpUrl": f"{reverse('accounts:sign_up')}?next={reverse('diary:today')}",
         },
     })
 

@@ -406,6 +406,9 @@ function setUp(data) {
       if (data.afterUrl) {
         $("after-link").href = data.afterUrl.replace("SESSION_ID", outcome.data.id);
         $("after-link").textContent = "Check in: how do you feel now?";
+      } else if (!data.signedIn && data.signUpUrl) {
+        $("after-link").href = data.signUpUrl;
+        $("after-link").textContent = "Create an account to keep it";
       }
     } else if (outcome.status === "queued") {
       status.classList.add("notice-warn");
