@@ -42,10 +42,18 @@ def _get_exercise(exercise_id: str) -> Exercise:
         raise Http404(str(exc)) from None
 
 
+def _home_order(r: Routine) -> tuple[int, str]:
+    """The relief sequence first, the warm-up for later last, daily routines before the rest."""
+    rank = {"relief": 0, "add-on": 1, "practice": 2, "warm-up": 4}[r.kind]
+    if r.kind == "practice" and not r.frequency.times_per_day_min:
+        rank = 3
+    return rank, r.name
+
+
 def _routine_cards() -> list[dict]:
     c = _catalogue()
     cards = []
-    for r in c.routines.values():
+    for r in sorted(c.routines.values(), key=_home_order):
         tl = compile_timeline(c, r)
         cards.append({"routine": r, "total": format_duration(tl.total_seconds),
                       "count": len(r.exercise_ids), "frequency": r.frequency.describe()})

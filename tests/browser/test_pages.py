@@ -47,6 +47,8 @@ def test_the_player_mid_hold_and_its_summary_are_accessible(phone):
     phone.clock.fast_forward(400_000)
     expect(phone.locator("#summary")).to_be_visible()
     expect(phone.locator("#save-status")).to_contain_text("Saved")
+    expect(phone.locator("#overall-text")).to_have_text("6:47 of 6:47")
+    expect(phone.get_by_role("link", name="Create an account to keep it")).to_be_visible()
     screenshot(phone, "player-summary")
     assert axe_violations(phone) == []
 

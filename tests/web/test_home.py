@@ -20,6 +20,7 @@ def test_home_lists_all_8_routines_with_total_time(client):
     ):
         assert name in text
     assert "6:47" in text
+    assert text.index("Relief sequence") < text.index("Hip flexor") < text.index("Daily warm-up")
     assert "not medical advice" in text
 
 

@@ -377,6 +377,8 @@ function setUp(data) {
     say("Session done. Well done.");
     tones.done();
     showSummary(result);
+    $("overall-bar").style.width = `${((result.practised_seconds / run.total) * 100).toFixed(1)}%`;
+    $("overall-text").textContent = `${fmt(result.practised_seconds)} of ${fmt(run.total)}`;
     const outcome = await send({ url: data.resultUrl, key, body: result });
     showSaved(outcome);
   }
