@@ -7,7 +7,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
 from coach.practice.models import PracticeSession
-from stretching import catalogue, rules
+from stretching import catalogue, plan_text, rules
 from stretching import symptoms as core
 
 from .models import CheckIn
@@ -54,28 +54,75 @@ class DueLine:
     url: str
 
 
-def routines_due_today(user, now: datetime) -> list[DueLine]:
+def due_lines(plan: rules.Plan) -> list[DueLine]:
     """What is asked for today and how many sessions are done ("3 of up to 10").
 
-    The one place Today reads the routine's limits: it asks the rules engine's plan.
     Shown: the routine the plan is in (relief or warm-up) and any other routine played today.
     """
-    cat = catalogue.default()
-    plan = rules.plan(
-        cat,
-        [to_record(s) for s in sessions_of(user)],
-        [to_core(c) for c in CheckIn.objects.filter(user=user)],
-        now,
-        tz=timezone.get_current_timezone(),
-    )
     lines = []
     for item in plan.due:
         main = item.kind in ("relief", "warm-up") and item.due
         if main or item.started:
-            lines.append(DueLine(item.routine_id, cat.routines[item.routine_id].name, item.text,
+            lines.append(DueLine(item.routine_id, plan.routine_names[item.routine_id], item.text,
                                  item.still_due, routine_url(item.routine_id)))
     lines.sort(key=lambda line: line.still_due == 0)
     return lines
+
+
+@dataclass(frozen=True)
+class PausedLine:
+    exercise_id: str
+    name: str
+    status: str
+    reason: str
+    stays_off: bool
+
+
+@dataclass(frozen=True)
+class DoseLine:
+    exercise_id: str
+    name: str
+    text: str
+    reason: str
+    full: str
+
+
+@dataclass(frozen=True)
+class PlanSummary:
+    """Today's plan in the words the Today page shows."""
+
+    mode: str
+    headline: str
+    why: str
+    notes: list[rules.Explanation]
+    paused: list[PausedLine]
+    doses: list[DoseLine]
+    other_doses: list[DoseLine]
+
+
+def plan_summary(plan: rules.Plan, due: list[DueLine]) -> PlanSummary:
+    """Mode and why, the plan-wide sentences, paused stretches and doses below the page's.
+
+    Doses of the routines on Today, and any the person's own history changed, come first; the
+    other stretches' usual build-up from the start is listed apart so the page stays short.
+    """
+    cat = catalogue.default()
+    tz = timezone.get_current_timezone()
+    paused = [PausedLine(p.exercise_id, cat.exercises[p.exercise_id].name,
+                         plan_text.paused_status(p, plan.now, tz), p.reason, p.until is None)
+              for p in plan.paused]
+    shown = {eid for line in due for eid in plan.routine_exercises.get(line.routine_id, ())}
+    doses, others = [], []
+    for d in plan.doses:
+        ex = cat.exercises[d.exercise_id]
+        line = DoseLine(d.exercise_id, ex.name, plan_text.dose_line(d, cat), d.reason,
+                        rules.dose_text(ex, d.page_hold_seconds or 0, d.page_repetitions))
+        (doses if d.exercise_id in shown or not plan_text.at_start(d) else others).append(line)
+    covered = {p.exercise_id for p in plan.paused} | {d.exercise_id for d in plan.doses}
+    notes = [e for e in plan.explanations
+             if e.rule not in ("graduation", "relapse") and e.exercise_id not in covered]
+    return PlanSummary(plan.mode, plan_text.mode_headline(plan, cat),
+                       plan_text.mode_why(plan, cat), notes, paused, doses, others)
 
 
 def trend_for(user, now: datetime) -> core.Trend:

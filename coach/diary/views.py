@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from coach.accounts.selectors import consent_active, safe_next, screen_state
+from coach.practice import plans
 from coach.practice.models import PracticeSession
 from stretching.symptoms import CONTEXTS, EXTENT_LABELS
 
@@ -93,10 +94,13 @@ def checkin_delete(request: HttpRequest, pk: int) -> HttpResponse:
 def today(request: HttpRequest) -> HttpResponse:
     now = timezone.now()
     user = request.user
+    plan = plans.plan_for_user(user, now)
+    due = selectors.due_lines(plan)
     return render(request, "diary/today.html", {
         "consent_active": consent_active(user),
         "screen": screen_state(request),
-        "due": selectors.routines_due_today(user, now),
+        "due": due,
+        "plan": selectors.plan_summary(plan, due),
         "latest": selectors.latest_checkin(user),
         "trend": selectors.trend_for(user, now),
         "streak": selectors.streak_days(user, now),
