@@ -170,6 +170,11 @@ def _hold_sequence(exercise: Exercise, reps: int) -> Iterator[tuple[Side, int]]:
                 yield side, rep
 
 
+def _switch(b: _Builder, ex: Exercise, side: Side) -> None:
+    b.add("switch", SWITCH_SECONDS, ex.cues.switch or "Change sides.", "Switch sides",
+          side=side, exercise_id=ex.id, exercise_name=ex.name)
+
+
 def _compile_exercise(b: _Builder, ex: Exercise, adj: Adjustments, first: bool) -> None:
     dose = ex.dose
     common: dict[str, Any] = {"exercise_id": ex.id, "exercise_name": ex.name}
@@ -189,14 +194,7 @@ def _compile_exercise(b: _Builder, ex: Exercise, adj: Adjustments, first: bool) 
         assert ex.open_ended is not None
         for i, side in enumerate(sides):
             if i:
-                b.add(
-                    "switch",
-                    SWITCH_SECONDS,
-                    ex.cues.switch or "Change sides.",
-                    "Switch sides",
-                    side=side,
-                    **common,
-                )
+                _switch(b, ex, side)
             b.add(
                 "open",
                 ex.open_ended.max_seconds,
@@ -214,14 +212,7 @@ def _compile_exercise(b: _Builder, ex: Exercise, adj: Adjustments, first: bool) 
         reps = adj.repetitions_for(ex)
         for side_i, side in enumerate(sides):
             if side_i:
-                b.add(
-                    "switch",
-                    SWITCH_SECONDS,
-                    ex.cues.switch or "Change sides.",
-                    "Switch sides",
-                    side=side,
-                    **common,
-                )
+                _switch(b, ex, side)
             for set_no in range(1, dose.sets + 1):
                 if set_no > 1:
                     b.add(
@@ -257,14 +248,7 @@ def _compile_exercise(b: _Builder, ex: Exercise, adj: Adjustments, first: bool) 
     for side, rep in _hold_sequence(ex, reps):
         if previous is not None:
             if side != previous:
-                b.add(
-                    "switch",
-                    SWITCH_SECONDS,
-                    ex.cues.switch or "Change sides.",
-                    "Switch sides",
-                    side=side,
-                    **common,
-                )
+                _switch(b, ex, side)
             elif dose.rest_seconds:
                 b.add(
                     "rest",
