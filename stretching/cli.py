@@ -1,7 +1,9 @@
-"""The `sciatica` command: browse the catalogue and play a guided session in the terminal.
+"""The `sciatica` command: browse the catalogue, play a guided session in the terminal, and
+see a person's plan for today.
 
 Thin over the core; imports no Django, so it starts fast. Saving a played session is handed
-to a `store` callable that the entry point (coach/cli.py) supplies.
+to a `store` callable, and finding a person's plan to a `planner` callable, that the entry
+point (coach/cli.py) supplies.
 """
 
 from __future__ import annotations
@@ -12,18 +14,46 @@ import json
 import os
 import select
 import sys
+import textwrap
 import time
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
 from typing import Any, TextIO
 
 from . import catalogue as cat
+from . import plan_text, rules
 from .session import SessionResult, SessionRun
-from .timeline import Timeline, compile_timeline, format_duration
+from .timeline import NO_ADJUSTMENTS, Timeline, compile_timeline, format_duration
 
 Store = Callable[[SessionResult], str]
 """Saves a result and returns a short line to show, such as 'Saved as session 12.'"""
 
+
+@dataclass(frozen=True)
+class PersonPlan:
+    """Today's plan for one person, as the entry point found it in the app's database."""
+
+    person: str
+    plan: rules.Plan
+    catalogue: cat.Catalogue
+    store: Store | None = None
+    """Saves a session played now against this person."""
+    blocked: str = ""
+    """Why this person may not start a session now (the safety screen), or empty."""
+
+
+Planner = Callable[[str | None], PersonPlan]
+"""Finds the person with this email (or the only person, given None) and plans their today;
+raises PersonError when there is no such person."""
+
+
+class PersonError(LookupError):
+    """No person to plan for; the message says what to type instead."""
+
+
 EXIT_UNKNOWN = 2
+EXIT_NOT_NOW = 3
 
 
 def _table(rows: list[list[str]], headers: list[str], out: TextIO) -> None:
@@ -328,15 +358,34 @@ def cmd_play(
     c: cat.Catalogue,
     out: TextIO,
     store: Callable[[], Store] | None = None,
+    planner: Planner | None = None,
 ) -> int:
     """Play a routine in the terminal with a countdown, progress bars and keys to steer it.
 
     Keys: space pause, n next, b back, h this hurts (ends that stretch and records it),
     q or Ctrl-C stop (what was done is kept).
 
+    With --email the session follows that person's plan (paused stretches left out, doses
+    as built up so far) and is saved against them.
+
     Example: sciatica play relief-sequence
     """
-    timeline = compile_timeline(c, args.routine)
+    routine = c.routine(args.routine)
+    person: PersonPlan | None = None
+    if args.email is not None:
+        if planner is None:
+            print("sciatica: --email needs the app's database.", file=sys.stderr)
+            return EXIT_UNKNOWN
+        person = planner(args.email)
+        ok, why = person.plan.can_start(routine.id)
+        if person.blocked or not ok:
+            print(f"sciatica: {person.blocked or why}", file=sys.stderr)
+            return EXIT_NOT_NOW
+        c = person.catalogue
+        for e in person.plan.explanations_for(routine.id):
+            _say(e.text, out, "- ")
+    adjustments = person.plan.adjustments_for(routine.id) if person else NO_ADJUSTMENTS
+    timeline = compile_timeline(c, routine, adjustments)
     keys = sys.stdin
     saved_attrs = None
     if keys.isatty():
@@ -352,10 +401,148 @@ def cmd_play(
             import termios
 
             termios.tcsetattr(keys.fileno(), termios.TCSADRAIN, saved_attrs)
-    if args.no_save or store is None:
+    if args.no_save or (store is None and person is None):
         out.write("Not saved.\n")
-    else:
+    elif person is not None and person.store is not None:
+        out.write(person.store(result) + "\n")
+    elif store is not None:
         out.write(store()(result) + "\n")
+    return 0
+
+
+# --- today's plan ----------------------------------------------------------------------------
+
+
+def _plan_dict(p: PersonPlan) -> dict[str, Any]:
+    plan, c = p.plan, p.catalogue
+    return {
+        "person": p.person,
+        "now": plan.now.isoformat(),
+        "mode": plan.mode,
+        "routine": plan_text.mode_headline(plan, c),
+        "why": plan_text.mode_why(plan, c),
+        "due": [
+            {
+                "routine_id": d.routine_id,
+                "name": plan.routine_names.get(d.routine_id, d.routine_id),
+                "done": d.done,
+                "started": d.started,
+                "minimum": d.minimum,
+                "maximum": d.maximum,
+                "still_due": d.still_due,
+                "text": d.text,
+            }
+            for d in plan.due
+        ],
+        "paused": [
+            {
+                "exercise_id": x.exercise_id,
+                "name": c.exercise(x.exercise_id).name,
+                "status": plan_text.paused_status(x, plan.now),
+                "until": x.until.isoformat() if x.until else None,
+                "sessions_needed": x.sessions_needed,
+                "reason": x.reason,
+            }
+            for x in plan.paused
+        ],
+        "doses": [
+            {
+                "exercise_id": d.exercise_id,
+                "name": c.exercise(d.exercise_id).name,
+                "hold_seconds": d.hold_seconds,
+                "repetitions": d.repetitions,
+                "page_hold_seconds": d.page_hold_seconds,
+                "page_repetitions": d.page_repetitions,
+                "text": plan_text.dose_line(d, c),
+                "rule": d.rule,
+                "reason": d.reason,
+            }
+            for d in plan.doses
+        ],
+        "explanations": [
+            {"rule": e.rule, "exercise_id": e.exercise_id, "text": e.text}
+            for e in plan.explanations
+        ],
+        "safety_check_needed": plan.flags.tier_a_recheck_needed,
+        "shortened": plan.flags.shortened,
+        "trend": {"verdict": plan.trend.verdict, "reason": plan.trend.reason},
+    }
+
+
+def _say(text: str, out: TextIO, indent: str = "  ") -> None:
+    rest = " " * len(indent)
+    out.write(textwrap.fill(text, 88, initial_indent=indent, subsequent_indent=rest) + "\n")
+
+
+def _when(now: datetime) -> str:
+    return f"{now:%A} {now.day} {now:%B %Y}, {now:%H:%M}"
+
+
+def cmd_plan(args: argparse.Namespace, out: TextIO, planner: Planner | None = None) -> int:
+    """Show a person's plan for today: the routine it is built around and why, what is still
+    due, which stretches are left out and until when, and the doses still building up.
+
+    It reads the web app's database. Without --email it plans for the only account there is;
+    with several accounts, say whose plan with --email.
+
+    Example: sciatica plan --email you@example.org
+    """
+    if planner is None:
+        print("sciatica: plan needs the app's database.", file=sys.stderr)
+        return EXIT_UNKNOWN
+    p = planner(args.email)
+    if args.json:
+        _json(_plan_dict(p), out)
+        return 0
+    plan, c = p.plan, p.catalogue
+    out.write(f"Today's plan for {p.person}, {_when(plan.now)}\n\n")
+    out.write(f"{plan_text.mode_headline(plan, c)}\n")
+    _say(plan_text.mode_why(plan, c), out)
+    out.write("\nSessions today\n")
+    _table(
+        [
+            [
+                plan.routine_names.get(d.routine_id, d.routine_id),
+                d.text,
+                str(d.still_due) if d.due else "-",
+            ]
+            for d in plan.due
+        ],
+        ["ROUTINE", "TODAY", "STILL DUE"],
+        out,
+    )
+    covered = {x.exercise_id for x in plan.paused} | {d.exercise_id for d in plan.doses}
+    notes = [
+        e
+        for e in plan.explanations
+        if e.rule not in ("graduation", "relapse") and e.exercise_id not in covered
+    ]
+    if notes:
+        out.write("\nNotes\n")
+        for e in notes:
+            _say(e.text, out, "- ")
+    if plan.paused:
+        out.write("\nLeft out for now\n")
+        for x in plan.paused:
+            status = plan_text.paused_status(x, plan.now)
+            status = status[:1].lower() + status[1:]
+            out.write(f"  {c.exercise(x.exercise_id).name}: {status}\n")
+            _say(x.reason, out, "    ")
+    if plan.doses:
+        out.write("\nBuilding up\n")
+        for d in plan.doses:
+            out.write(f"  {c.exercise(d.exercise_id).name}: {plan_text.dose_line(d, c)}\n")
+            if not plan_text.at_start(d):
+                _say(d.reason, out, "    ")
+        s = rules.DEFAULT_SETTINGS
+        _say(
+            f"Holds start at {s.start_hold_seconds} s (or the page's hold if shorter) and "
+            f"rise {s.hold_step_seconds} s after every {s.green_sessions_to_progress} sessions "
+            "in a row where nothing hurt and the next check-in was no worse.",
+            out,
+        )
+    out.write("\n")
+    _say(f"How things are going: {plan.trend.verdict}. {plan.trend.reason}", out, "")
     return 0
 
 
@@ -396,6 +583,10 @@ def build_parser() -> argparse.ArgumentParser:
         help="run the clock this many times faster (for a quick look or a test)",
     )
     p.add_argument("--no-save", action="store_true", help="do not save the session")
+    p.add_argument("--email", help="follow this person's plan and save the session against them")
+    p = add("plan", cmd_plan)
+    p.add_argument("--email", help="whose plan (needed when there is more than one account)")
+    p.add_argument("--json", action="store_true", help="print JSON")
     p = add("figure", cmd_figure)
     p.add_argument("id", help="exercise id")
     p.add_argument("--out", default="-", help="file to write (default: standard output)")
@@ -407,6 +598,7 @@ def main(
     argv: Sequence[str] | None = None,
     store: Callable[[], Store] | None = None,
     out: TextIO | None = None,
+    planner: Planner | None = None,
 ) -> int:
     out = out or sys.stdout
     args = build_parser().parse_args(argv)
@@ -417,9 +609,11 @@ def main(
         return 1
     try:
         if args.func is cmd_play:
-            return cmd_play(args, c, out, store)
+            return int(cmd_play(args, c, out, store, planner))
+        if args.func is cmd_plan:
+            return int(cmd_plan(args, out, planner))
         return int(args.func(args, c, out))
-    except cat.UnknownId as exc:
+    except (cat.UnknownId, PersonError) as exc:
         print(f"sciatica: {exc}", file=sys.stderr)
         return EXIT_UNKNOWN
     except BrokenPipeError:
