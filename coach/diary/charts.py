@@ -99,8 +99,15 @@ def _day_label(d: date) -> str:
     return f"{d.day} {d:%b}"
 
 
+MIN_LABEL_GAP = 44
+"""Units between the centres of two day labels ("16 Nov" is about 38 wide at 12 units)."""
+
+
 def _x_ticks(frame: _Frame, first_day: date, days: int) -> list[Tick]:
     step = 1 if days <= 7 else 7 if days <= 31 else 15
+    per_day = (frame.c.right - frame.c.left) / days
+    while per_day * step < MIN_LABEL_GAP:  # a narrower plot (long y labels) takes fewer
+        step += 1
     ticks = []
     for i in range(0, days, step):
         day = first_day + timedelta(days=i)

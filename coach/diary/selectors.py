@@ -52,6 +52,7 @@ class DueLine:
     text: str
     still_due: int
     url: str
+    play_url: str
 
 
 def due_lines(plan: rules.Plan) -> list[DueLine]:
@@ -64,7 +65,8 @@ def due_lines(plan: rules.Plan) -> list[DueLine]:
         main = item.kind in ("relief", "warm-up") and item.due
         if main or item.started:
             lines.append(DueLine(item.routine_id, plan.routine_names[item.routine_id], item.text,
-                                 item.still_due, routine_url(item.routine_id)))
+                                 item.still_due, routine_url(item.routine_id),
+                                 reverse("player", args=[item.routine_id])))
     lines.sort(key=lambda line: line.still_due == 0)
     return lines
 

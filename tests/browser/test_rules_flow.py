@@ -14,6 +14,8 @@ from playwright.sync_api import expect
 
 from coach.practice.models import PracticeSession
 
+from .conftest import screenshot
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 PASSWORD = "stretch-gently-42"
@@ -109,6 +111,7 @@ def test_a_stretch_that_hurt_is_left_out_then_returns_at_a_reduced_dose(phone, t
     expect(paused).to_contain_text("Paused until " + weekday(DAY0 + timedelta(days=3)))
     expect(paused).to_contain_text(why)
     expect(paused.get_by_role("button", name="Bring it back now")).to_be_visible()
+    screenshot(phone, "rules-today-paused")
     timeline = open_player(phone)
     assert holds(timeline, TWIST) == []
     expect(phone.locator("#start-panel")).to_contain_text("4 exercises")
@@ -135,6 +138,7 @@ def test_a_stretch_that_hurt_is_left_out_then_returns_at_a_reduced_dose(phone, t
     expect(phone.locator(".dose-item", has_text="Seated knee twist on the bed")).to_contain_text(
         "Seated knee twist on the bed: 5 s today, building to 30 s")
     expect(phone.locator(".paused-item")).to_have_count(0)
+    screenshot(phone, "rules-today-back")
     timeline = open_player(phone)
     twist = holds(timeline, TWIST)
     assert [s["duration"] for s in twist] == [5, 5]
