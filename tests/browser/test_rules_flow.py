@@ -115,6 +115,7 @@ def test_a_stretch_that_hurt_is_left_out_then_returns_at_a_reduced_dose(phone, t
     timeline = open_player(phone)
     assert holds(timeline, TWIST) == []
     expect(phone.locator("#start-panel")).to_contain_text("4 exercises")
+    expect(phone.locator("#start-panel")).to_contain_text(why)
     start(phone)
     finish(phone, timeline)  # the first clean session
 
