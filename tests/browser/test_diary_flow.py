@@ -114,3 +114,15 @@ def test_sign_up_check_in_play_check_in_again_and_see_today_and_history(phone, t
     expect(phone.locator("svg.chart circle.dot")).to_have_count(8)
     assert axe_violations(phone) == []
     screenshot(phone, "diary-history")
+
+    # Deleting a check-in asks first: cancelling keeps it, confirming removes it.
+    entries = phone.locator(".checkin-list li, .checkins li, li", has=phone.get_by_role(
+        "button", name="Delete this entry"))
+    before = entries.count()
+    phone.once("dialog", lambda dialog: dialog.dismiss())
+    entries.first.get_by_role("button", name="Delete this entry").click()
+    expect(entries).to_have_count(before)
+    phone.once("dialog", lambda dialog: dialog.accept())
+    entries.first.get_by_role("button", name="Delete this entry").click()
+    expect(phone.locator(".messages")).to_contain_text("is deleted")
+    expect(entries).to_have_count(before - 1)
