@@ -426,6 +426,7 @@ function setUp(data) {
 
   // --- wiring ---
   $("start").addEventListener("click", start);
+  $("start").disabled = tl.steps.length === 0; // ready once this module has wired the page
   $("pause").addEventListener("click", togglePause);
   $("next").addEventListener("click", next);
   $("back").addEventListener("click", back);
