@@ -96,3 +96,20 @@ def test_a_result_without_an_idempotency_key_is_refused(client):
     response = client.post("/api/sessions/", json.dumps(RESULT), content_type="application/json")
     assert response.status_code == 400 and "Idempotency-Key" in response.json()["error"]
     assert PracticeSession.objects.count() == 0
+
+
+def test_a_request_too_large_to_read_says_so_and_saves_nothing():
+    from django.test import Client
+
+    from coach.diary.models import CheckIn
+    from tests.web.factories import make_user
+
+    browser = Client(enforce_csrf_checks=True)
+    browser.force_login(make_user())
+    browser.get("/checkin/")
+    token = browser.cookies["csrftoken"].value
+    response = browser.post("/checkin/", {"csrfmiddlewaretoken": token, "leg_pain": "3",
+                                          "back_pain": "2", "note": "x" * (3 * 1024 * 1024)})
+    assert response.status_code == 400
+    assert "Nothing was saved" in response.content.decode()
+    assert CheckIn.objects.count() == 0
