@@ -234,7 +234,7 @@ def cmd_figure(args: argparse.Namespace, c: cat.Catalogue, out: TextIO) -> int:
 
 # --- the terminal player -------------------------------------------------------------------
 
-KEYS_HELP = "[space] pause  [n] next  [b] back  [h] this hurts  [q] stop"
+KEYS_HELP = "[space] pause  [n] next  [b] back  [h] this hurts  [s] it spreads  [q] stop"
 
 
 def _bar(fraction: float, width: int) -> str:
@@ -309,6 +309,11 @@ class TerminalPlayer:
             eid = self.run.hurt(now)
             if eid:
                 self.out.write(f"\n-- stopped {eid}: noted that it hurt. Moving on.\n")
+        elif key == "s":
+            eid = self.run.hurt(now, spread=True)
+            if eid:
+                self.out.write(f"\n-- stopped {eid}: noted that symptoms spread down the leg. "
+                               "Moving on.\n")
         elif key in ("q", "\x03", "\x04"):
             return False
         return True
@@ -363,6 +368,7 @@ def cmd_play(
     """Play a routine in the terminal with a countdown, progress bars and keys to steer it.
 
     Keys: space pause, n next, b back, h this hurts (ends that stretch and records it),
+    s symptoms spread down the leg (the same, recorded for the routine's rules),
     q or Ctrl-C stop (what was done is kept).
 
     With --email the session follows that person's plan (paused stretches left out, doses

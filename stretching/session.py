@@ -27,9 +27,12 @@ class ExerciseResult:
     held_seconds: int
     planned_seconds: int
     side: str = ""
+    spread: bool = False
+    """Symptoms went further down the leg during it (the person said so in the player)."""
 
     def to_dict(self) -> dict[str, Any]:
         return {
+            "spread": self.spread,
             "exercise_id": self.exercise_id,
             "outcome": self.outcome,
             "held_seconds": self.held_seconds,
@@ -115,6 +118,9 @@ def parse_result(data: Any, known_exercises: set[str] | None = None) -> SessionR
         side = item.get("side", "")
         if side not in ("", "left", "right", "both"):
             raise ResultError(f"{where}side must be left, right or both")
+        spread = item.get("spread", False)
+        if not isinstance(spread, bool):
+            raise ResultError(f"{where}spread must be true or false")
         exercises.append(
             ExerciseResult(
                 eid,
@@ -122,6 +128,7 @@ def parse_result(data: Any, known_exercises: set[str] | None = None) -> SessionR
                 _field(item, "held_seconds", int, where),
                 _field(item, "planned_seconds", int, where),
                 side,
+                spread,
             )
         )
     routine_id = _field(data, "routine_id", str)
@@ -142,6 +149,7 @@ class _ExerciseTally:
     held: float = 0.0
     skipped: bool = False
     hurt: bool = False
+    spread: bool = False
     side: str = ""
 
 
@@ -244,14 +252,19 @@ class SessionRun:
         self.finished = False
         self._jump(now, target)
 
-    def hurt(self, now: float) -> str | None:
-        """End the current exercise at once and record it as hurting; returns its id."""
+    def hurt(self, now: float, *, spread: bool = False) -> str | None:
+        """End the current exercise at once and record it as hurting (or, with `spread`, as
+        making symptoms go further down the leg); returns its id."""
         step = self.update(now)
         eid = step.exercise_id
         if eid is None or self.finished:
             return None
         tally = self.tallies.setdefault(eid, _ExerciseTally())
-        tally.hurt = True
+        if spread:
+            tally.spread = True
+            tally.skipped = True
+        else:
+            tally.hurt = True
         tally.side = step.side or ""
         after = [s.index for s in self.timeline.steps[step.index :] if s.exercise_id != eid]
         if after:
@@ -277,7 +290,8 @@ class SessionRun:
             else:
                 outcome = "done"
             exercises.append(
-                ExerciseResult(eid, outcome, min(held, tally.planned), tally.planned, tally.side)
+                ExerciseResult(eid, outcome, min(held, tally.planned), tally.planned, tally.side,
+                               tally.spread)
             )
         practised = round(min(self.elapsed(now), self.timeline.total_seconds))
         return SessionResult(

@@ -46,7 +46,8 @@ def session_row(s: PracticeSession) -> dict[str, Any]:
         "practised_seconds": s.practised_seconds,
         "exercises": [
             {"position": o.position, "exercise_id": o.exercise_id, "outcome": o.outcome,
-             "side": o.side, "held_seconds": o.held_seconds, "planned_seconds": o.planned_seconds}
+             "side": o.side, "held_seconds": o.held_seconds, "planned_seconds": o.planned_seconds,
+             "spread": o.spread}
             for o in s.outcomes.all()
         ],
     }

@@ -27,7 +27,7 @@ def to_record(s: PracticeSession) -> rules.SessionRecord:
         completed=s.completed,
         outcomes=tuple(
             rules.ExerciseOutcome(o.exercise_id, o.outcome,  # type: ignore[arg-type]
-                                  held_seconds=o.held_seconds)
+                                  held_seconds=o.held_seconds, spread=o.spread)
             for o in s.outcomes.all()
         ),
     )

@@ -48,6 +48,8 @@ class ExerciseOutcome(models.Model):
     side = models.CharField(max_length=8, blank=True)
     held_seconds = models.PositiveIntegerField()
     planned_seconds = models.PositiveIntegerField()
+    spread = models.BooleanField(default=False,
+                                 help_text="Symptoms went further down the leg during it.")
 
     class Meta:
         ordering = ["session", "position"]

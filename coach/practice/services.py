@@ -42,7 +42,7 @@ def session_record(
                     session=session,
                     position=i,
                     exercise_id=e.exercise_id,
-                    outcome=e.outcome,
+                    outcome=e.outcome, spread=e.spread,
                     side=e.side,
                     held_seconds=e.held_seconds,
                     planned_seconds=e.planned_seconds,

@@ -98,6 +98,22 @@ def test_it_plays_the_relief_sequence_with_pause_back_and_hurt_and_saves_the_sum
     assert (hurt.exercise_id, hurt.side, hurt.held_seconds) == ("bedside-knee-twist", "left", 8)
 
 
+def test_symptoms_spreading_stop_the_stretch_and_are_recorded_for_the_rules(phone):
+    open_player(phone)
+    butterfly = first_step("supine-butterfly")
+    seconds(phone, butterfly.start + 20)
+    expect(phone.locator("#ex-name")).to_have_text("Lying butterfly stretch")
+    phone.get_by_role("button", name="Tingling or pain spreads down my leg").click()
+    expect(phone.locator("#ex-name")).to_have_text("Standing thigh stretch with a support")
+    assert any("symptoms spread down the leg" in s for s in phone.evaluate("window.__spoken"))
+    seconds(phone, RELIEF.total_seconds)
+    expect(phone.locator(".outcome-spread")).to_have_text(
+        "Lying butterfly stretch: stopped: symptoms spread down the leg (0:20)")
+    expect(phone.locator("#save-status")).to_contain_text("Saved")
+    outcome = PracticeSession.objects.get().outcomes.get(exercise_id="supine-butterfly")
+    assert (outcome.outcome, outcome.spread, outcome.held_seconds) == ("skipped", True, 20)
+
+
 def test_keys_steer_the_player(phone):
     open_player(phone)
     phone.keyboard.press("n")

@@ -97,3 +97,14 @@ def test_parse_result_round_trips_and_names_bad_fields():
             },
             set(CAT.exercises),
         )
+
+
+def test_spreading_symptoms_end_the_exercise_and_mark_it_for_the_rules():
+    run = _run()
+    butterfly = next(s for s in run.timeline.steps
+                     if s.exercise_id == "supine-butterfly" and s.kind == "hold")
+    assert run.hurt(1000.0 + butterfly.start + 20, spread=True) == "supine-butterfly"
+    result = run.result(1000.0 + run.timeline.total_seconds + 100)
+    entry = next(e for e in result.exercises if e.exercise_id == "supine-butterfly")
+    assert (entry.outcome, entry.spread, entry.held_seconds) == ("skipped", True, 20)
+    assert parse_result(result.to_dict()) == result

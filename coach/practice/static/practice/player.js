@@ -18,7 +18,7 @@ export class Run {
     this.tallies = new Map();
     for (const s of this.steps) {
       if (WORK.has(s.kind) && s.exercise_id) {
-        const t = this.tallies.get(s.exercise_id) || { planned: 0, held: 0, hurt: false, skipped: false, endedByCheck: false, side: "" };
+        const t = this.tallies.get(s.exercise_id) || { planned: 0, held: 0, hurt: false, spread: false, skipped: false, endedByCheck: false, side: "" };
         t.planned += s.duration;
         this.tallies.set(s.exercise_id, t);
       }
@@ -70,12 +70,13 @@ export class Run {
     this.finished = false;
     this.jump(now, into > BACK_RESTARTS_WITHIN || step.index === 0 ? step.index : step.index - 1);
   }
-  hurt(now) {
+  hurt(now, { spread = false } = {}) {
     const step = this.update(now);
     const id = step.exercise_id;
     if (!id || this.finished) return null;
     const t = this.tallies.get(id);
-    t.hurt = true;
+    if (spread) t.spread = t.skipped = true;
+    else t.hurt = true;
     t.side = step.side || "";
     const after = this.steps.slice(step.index).find((s) => s.exercise_id !== id);
     if (after) this.jump(now, after.index);
@@ -92,7 +93,7 @@ export class Run {
       let outcome = "done";
       if (t.hurt) outcome = "hurt";
       else if (!t.endedByCheck && held < t.planned) outcome = "skipped";
-      exercises.push({ exercise_id: id, outcome, held_seconds: Math.min(held, t.planned), planned_seconds: t.planned, side: t.side });
+      exercises.push({ exercise_id: id, outcome, held_seconds: Math.min(held, t.planned), planned_seconds: t.planned, side: t.side, spread: t.spread });
     }
     return {
       routine_id: null,
@@ -353,6 +354,10 @@ function setUp(data) {
     const id = run.hurt(now);
     if (id) say(`Stopped ${exercises[id].short}. Noted that it hurt. Moving on.`);
   });
+  const spreads = () => act((now) => {
+    const id = run.hurt(now, { spread: true });
+    if (id) say(`Stopped ${exercises[id].short}. Noted that your symptoms spread down the leg. Moving on.`);
+  });
   function answerThigh(answer) {
     const open = [...checks].reverse().find((c) => c.answer === null);
     if (open) open.answer = answer;
@@ -388,11 +393,12 @@ function setUp(data) {
     $("n-skipped").textContent = count("skipped");
     $("n-hurt").textContent = count("hurt");
     $("n-time").textContent = fmt(result.practised_seconds);
-    const words = { done: "done", skipped: "skipped", hurt: "stopped: it hurt" };
+    const words = { done: "done", skipped: "skipped", hurt: "stopped: it hurt", spread: "stopped: symptoms spread down the leg" };
     $("summary-list").replaceChildren(...result.exercises.map((e) => {
       const li = document.createElement("li");
-      li.className = `outcome-${e.outcome}`;
-      li.textContent = `${exercises[e.exercise_id].name}: ${words[e.outcome]} (${fmt(e.held_seconds)})`;
+      const outcome = e.spread ? "spread" : e.outcome;
+      li.className = `outcome-${outcome}`;
+      li.textContent = `${exercises[e.exercise_id].name}: ${words[outcome]} (${fmt(e.held_seconds)})`;
       return li;
     }));
     $("stage").hidden = true;
@@ -431,6 +437,7 @@ function setUp(data) {
   $("next").addEventListener("click", next);
   $("back").addEventListener("click", back);
   $("hurts").addEventListener("click", hurts);
+  $("spreads").addEventListener("click", spreads);
   for (const b of document.querySelectorAll("[data-thigh]")) b.addEventListener("click", () => answerThigh(b.dataset.thigh));
   for (const name of ["voice", "tones"]) {
     const b = $(name);
@@ -448,7 +455,7 @@ function setUp(data) {
     if (!run || e.altKey || e.ctrlKey || e.metaKey) return;
     const target = e.target.tagName;
     if (e.key === " " && (target === "BUTTON" || target === "A")) return; // the button's own press
-    const actions = { " ": togglePause, p: togglePause, n: next, ArrowRight: next, b: back, ArrowLeft: back, h: hurts };
+    const actions = { " ": togglePause, p: togglePause, n: next, ArrowRight: next, b: back, ArrowLeft: back, h: hurts, s: spreads };
     if (actions[e.key]) { e.preventDefault(); actions[e.key](); }
   });
   document.addEventListener("visibilitychange", () => {
