@@ -296,20 +296,6 @@ EXERCISE_KEYS = {
     "gentle",
     "gentler_variant",
 }
-DOSE_KEYS = {
-    "kind",
-    "sides",
-    "side_order",
-    "hold_seconds",
-    "hold_seconds_max",
-    "repetitions",
-    "sets",
-    "rest_seconds",
-    "tempo_on",
-    "tempo_off",
-    "variants",
-    "origin",
-}
 DOSE_NUMBERS = (
     "hold_seconds",
     "hold_seconds_max",
@@ -319,6 +305,7 @@ DOSE_NUMBERS = (
     "tempo_on",
     "tempo_off",
 )
+DOSE_KEYS = {"kind", "sides", "side_order", "variants", "origin", *DOSE_NUMBERS}
 ROUTINE_KEYS = {
     "id",
     "name",
