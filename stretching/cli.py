@@ -13,6 +13,7 @@ import inspect
 import json
 import os
 import select
+import shutil
 import sys
 import textwrap
 import time
@@ -283,11 +284,20 @@ class TerminalPlayer:
         total = self.timeline.total_seconds
         overall = min(1.0, self.run.elapsed(now) / total) if total else 1.0
         state = "PAUSED " if self.run.paused else ""
+        what = step.show
+        if step.kind == "reps" and step.reps and step.tempo_on and step.tempo_off:
+            into = self.run.elapsed(now) - step.start
+            period = step.tempo_on + step.tempo_off
+            rep = min(step.reps, int(into // period) + 1)
+            phase = "squeeze" if into - (rep - 1) * period < step.tempo_on else "release"
+            what = f"rep {rep}/{step.reps} {phase.upper()}"
         line = (
-            f"\r\x1b[2K{state}{step.show} {int(left + 0.999):>3}s [{_bar(done, 16)}] "
+            f"{state}{what} {int(left + 0.999):>3}s [{_bar(done, 16)}] "
             f"all [{_bar(overall, 12)}] {int(overall * 100):>3}%  next: {self._next_text()}"
         )
-        self.out.write(line)
+        # One terminal line, never wrapped: a wrapped line could not be redrawn in place.
+        width = shutil.get_terminal_size((100, 24)).columns - 1
+        self.out.write("\r\x1b[2K" + line[:width])
         self.out.flush()
 
     def handle(self, key: str) -> bool:
