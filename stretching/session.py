@@ -147,7 +147,6 @@ def parse_result(data: Any, known_exercises: set[str] | None = None) -> SessionR
 class _ExerciseTally:
     planned: int = 0
     held: float = 0.0
-    skipped: bool = False
     hurt: bool = False
     spread: bool = False
     side: str = ""
@@ -234,12 +233,10 @@ class SessionRun:
         self._credited_until = float(self.timeline.steps[index].start)
 
     def next(self, now: float) -> None:
-        """Skip the rest of this step; a work step cut short marks its exercise skipped."""
+        """Skip the rest of this step (its exercise counts as skipped unless fully held)."""
         step = self.update(now)
         if self.finished:
             return
-        if step.kind in WORK_KINDS and step.exercise_id:
-            self.tallies[step.exercise_id].skipped = True
         if step.index + 1 < len(self.timeline.steps):
             self._jump(now, step.index + 1)
         else:
@@ -262,7 +259,6 @@ class SessionRun:
         tally = self.tallies.setdefault(eid, _ExerciseTally())
         if spread:
             tally.spread = True
-            tally.skipped = True
         else:
             tally.hurt = True
         tally.side = step.side or ""
@@ -283,12 +279,9 @@ class SessionRun:
             if tally is None or (eid not in reached and not self.finished):
                 continue
             held = round(tally.held)
-            if tally.hurt:
-                outcome: Outcome = "hurt"
-            elif tally.skipped or held < tally.planned:
-                outcome = "skipped" if held < tally.planned else "done"
-            else:
-                outcome = "done"
+            outcome: Outcome = "hurt" if tally.hurt else "done"
+            if not tally.hurt and held < tally.planned:
+                outcome = "skipped"
             exercises.append(
                 ExerciseResult(eid, outcome, min(held, tally.planned), tally.planned, tally.side,
                                tally.spread)

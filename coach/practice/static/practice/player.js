@@ -18,7 +18,7 @@ export class Run {
     this.tallies = new Map();
     for (const s of this.steps) {
       if (WORK.has(s.kind) && s.exercise_id) {
-        const t = this.tallies.get(s.exercise_id) || { planned: 0, held: 0, hurt: false, spread: false, skipped: false, endedByCheck: false, side: "" };
+        const t = this.tallies.get(s.exercise_id) || { planned: 0, held: 0, hurt: false, spread: false, endedByCheck: false, side: "" };
         t.planned += s.duration;
         this.tallies.set(s.exercise_id, t);
       }
@@ -57,10 +57,9 @@ export class Run {
     this.origin = ref - this.steps[index].start;
     this.creditedUntil = this.steps[index].start;
   }
-  advance(now, { skipped }) {
+  advance(now) {
     const step = this.update(now);
     if (this.finished) return;
-    if (skipped && WORK.has(step.kind) && step.exercise_id) this.tallies.get(step.exercise_id).skipped = true;
     if (step.index + 1 < this.steps.length) this.jump(now, step.index + 1);
     else this.finished = true;
   }
@@ -75,7 +74,7 @@ export class Run {
     const id = step.exercise_id;
     if (!id || this.finished) return null;
     const t = this.tallies.get(id);
-    if (spread) t.spread = t.skipped = true;
+    if (spread) t.spread = true;
     else t.hurt = true;
     t.side = step.side || "";
     const after = this.steps.slice(step.index).find((s) => s.exercise_id !== id);
@@ -348,7 +347,7 @@ function setUp(data) {
     redraw();
     if (run.paused) showClock(clock());
   }
-  const next = () => act((now) => run.advance(now, { skipped: true }));
+  const next = () => act((now) => run.advance(now));
   const back = () => act((now) => run.back(now));
   const hurts = () => act((now) => {
     const id = run.hurt(now);
@@ -364,7 +363,7 @@ function setUp(data) {
     $("thigh").hidden = true;
     if (answer === "top" && run && run.step.kind === "open") {
       run.tallies.get(run.step.exercise_id).endedByCheck = true;
-      act((now) => run.advance(now, { skipped: false }));
+      act((now) => run.advance(now));
     } else {
       say("Good. Keep resting; I will ask again in a few minutes.");
     }
