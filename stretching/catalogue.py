@@ -1,18 +1,24 @@
 """The catalogue: exercises and routines loaded from data files and validated.
 
+The reading and the reporting of problems live in `datafile`, shared with the tips.
+
 Every problem found while loading is collected and reported together, each naming the
 file, the field and what is wrong, so a reviewer fixes a data file in one pass.
 """
 
 from __future__ import annotations
 
-import difflib
-import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any, Literal
+from typing import Literal
+
+from .datafile import CatalogueError as CatalogueError
+from .datafile import Problem as Problem
+from .datafile import Reader, parse_toml
+from .datafile import UnknownId as UnknownId
+from .datafile import suggest as suggest
 
 DATA_DIR = Path(__file__).parent / "data"
 
@@ -166,119 +172,6 @@ class Catalogue:
         return [self.exercises[eid] for eid in routine.exercise_ids]
 
 
-class UnknownId(LookupError):
-    """An id that is not in the catalogue, with the close matches to suggest."""
-
-    def __init__(self, kind: str, wanted: str, known: Iterable[str]) -> None:
-        self.kind = kind
-        self.wanted = wanted
-        self.suggestions = suggest(wanted, known)
-        hint = f" Did you mean: {', '.join(self.suggestions)}?" if self.suggestions else ""
-        super().__init__(f"No {kind} called '{wanted}'.{hint}")
-
-
-def suggest(wanted: str, known: Iterable[str], n: int = 3) -> list[str]:
-    """Close matches for an unknown name, also matching on any word of a hyphenated id."""
-    known = list(known)
-    close = difflib.get_close_matches(wanted, known, n=n, cutoff=0.6)
-    if len(close) < n:
-        for name in known:
-            if name not in close and wanted and wanted in name:
-                close.append(name)
-    return close[:n]
-
-
-@dataclass(frozen=True)
-class Problem:
-    file: str
-    field: str
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.file}: {self.field}: {self.message}"
-
-
-class CatalogueError(ValueError):
-    def __init__(self, problems: list[Problem]) -> None:
-        self.problems = problems
-        lines = "\n".join(f"  {p}" for p in problems)
-        super().__init__(f"The catalogue has {len(problems)} problem(s):\n{lines}")
-
-
-class _Reader:
-    """Reads typed fields from one parsed data file, recording problems instead of raising."""
-
-    def __init__(self, file: str, data: Mapping[str, Any], problems: list[Problem]) -> None:
-        self.file = file
-        self.data = data
-        self.problems = problems
-
-    def problem(self, name: str, message: str) -> None:
-        self.problems.append(Problem(self.file, name, message))
-
-    def _get(self, name: str, required: bool) -> Any:
-        node: Any = self.data
-        for part in name.split("."):
-            if not isinstance(node, Mapping) or part not in node:
-                if required:
-                    self.problem(name, "is missing")
-                return None
-            node = node[part]
-        return node
-
-    def text(self, name: str, required: bool = True) -> str:
-        value = self._get(name, required)
-        if value is None:
-            return ""
-        if not isinstance(value, str) or (required and not value.strip()):
-            self.problem(name, "must be a non-empty text")
-            return ""
-        return value.strip()
-
-    def texts(self, name: str, required: bool = True) -> tuple[str, ...]:
-        value = self._get(name, required)
-        if value is None:
-            return ()
-        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-            self.problem(name, "must be a list of non-empty texts")
-            return ()
-        if required and not value:
-            self.problem(name, "must not be empty")
-        return tuple(v.strip() for v in value)
-
-    def seconds(self, name: str, required: bool = False, minimum: int = 0) -> int | None:
-        value = self._get(name, required)
-        if value is None:
-            return None
-        if isinstance(value, bool) or not isinstance(value, int):
-            self.problem(name, f"must be a whole number, not {value!r}")
-            return None
-        if value < minimum:
-            self.problem(name, f"must be at least {minimum}, not {value}")
-            return None
-        return value
-
-    def choice(self, name: str, options: tuple[str, ...], default: str | None = None) -> str:
-        value = self._get(name, default is None)
-        if value is None:
-            return default or options[0]
-        if value not in options:
-            self.problem(name, f"must be one of {', '.join(options)}, not {value!r}")
-            return default or options[0]
-        return str(value)
-
-    def unknown_keys(self, section: str, allowed: set[str]) -> None:
-        node = self.data if not section else self._get(section, False)
-        if not isinstance(node, Mapping):
-            return
-        for key in node:
-            if key not in allowed:
-                where = f"{section}.{key}" if section else key
-                hint = suggest(key, allowed)
-                extra = f" (did you mean {hint[0]}?)" if hint else ""
-                self.problem(where, f"is not a known field{extra}")
-
-
 EXERCISE_KEYS = {
     "id",
     "name",
@@ -320,7 +213,7 @@ ROUTINE_KEYS = {
 SOURCE_PAGES = ("000", "001", "002", "003", "004")
 
 
-def _read_dose(r: _Reader) -> Dose:
+def _read_dose(r: Reader) -> Dose:
     r.unknown_keys("dose", DOSE_KEYS)
     kind = r.choice("dose.kind", ("hold", "reps", "open"))
     sides = r.choice("dose.sides", ("each", "both"), default="both")
@@ -373,7 +266,7 @@ def _read_dose(r: _Reader) -> Dose:
     )
 
 
-def _read_exercise(r: _Reader, expected_id: str) -> Exercise:
+def _read_exercise(r: Reader, expected_id: str) -> Exercise:
     r.unknown_keys("", EXERCISE_KEYS)
     ex_id = r.text("id")
     if ex_id and ex_id != expected_id:
@@ -422,7 +315,7 @@ def _read_exercise(r: _Reader, expected_id: str) -> Exercise:
     )
 
 
-def _read_routine(r: _Reader, expected_id: str, exercise_ids: Iterable[str]) -> Routine:
+def _read_routine(r: Reader, expected_id: str, exercise_ids: Iterable[str]) -> Routine:
     r.unknown_keys("", ROUTINE_KEYS)
     r.unknown_keys("frequency", {"times_per_day_min", "times_per_day_max", "time_of_day", "note"})
     rid = r.text("id")
@@ -464,32 +357,21 @@ def _read_routine(r: _Reader, expected_id: str, exercise_ids: Iterable[str]) -> 
     )
 
 
-def _parse(path: Path, problems: list[Problem]) -> dict[str, Any] | None:
-    try:
-        with path.open("rb") as fh:
-            return tomllib.load(fh)
-    except tomllib.TOMLDecodeError as exc:
-        problems.append(
-            Problem(f"{path.parent.name}/{path.name}", "(file)", f"is not valid TOML: {exc}")
-        )
-        return None
-
-
 def load(data_dir: Path | str = DATA_DIR) -> Catalogue:
     """Read and validate every data file; raise CatalogueError listing every problem."""
     root = Path(data_dir)
     problems: list[Problem] = []
     exercises: dict[str, Exercise] = {}
     for path in sorted((root / "exercises").glob("*.toml")):
-        data = _parse(path, problems)
+        data = parse_toml(path, problems)
         if data is not None:
-            reader = _Reader(f"exercises/{path.name}", data, problems)
+            reader = Reader(f"exercises/{path.name}", data, problems)
             exercises[path.stem] = _read_exercise(reader, path.stem)
     routines: dict[str, Routine] = {}
     for path in sorted((root / "routines").glob("*.toml")):
-        data = _parse(path, problems)
+        data = parse_toml(path, problems)
         if data is not None:
-            reader = _Reader(f"routines/{path.name}", data, problems)
+            reader = Reader(f"routines/{path.name}", data, problems)
             routines[path.stem] = _read_routine(reader, path.stem, exercises)
     if not exercises:
         problems.append(Problem("exercises/", "(folder)", "holds no exercise files"))

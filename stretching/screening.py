@@ -148,6 +148,7 @@ TIER_B: tuple[Question, ...] = (
 
 QUESTIONS: tuple[Question, ...] = TIER_A + TIER_B
 QUESTIONS_BY_ID: Mapping[str, Question] = {q.id: q for q in QUESTIONS}
+TIERS: Mapping[Tier, tuple[Question, ...]] = {"A": TIER_A, "B": TIER_B}
 
 # A new change in sexual function is a Tier A sign only alongside another Tier A sign; on its
 # own (with back pain) it is a Tier B sign. evaluate() and recheck() both apply this.
@@ -190,9 +191,35 @@ FORBIDDEN_PHRASES: tuple[str, ...] = (
     "nerve compression",
     "normal",
 )
+# The same in Spanish, for the Spanish text (stretching/i18n.py checks it on load): the words
+# for treat, cure, heal, fix and diagnose in every form a sentence could use, and for the rest.
+FORBIDDEN_PHRASES_ES: tuple[str, ...] = (
+    *("seguro", "segura", "seguros", "seguras", "sin peligro", "sin riesgo", "a salvo"),
+    *("todo en orden", "nada grave", "nada serio"),
+    *("nada de qué preocuparse", "nada de que preocuparse", "nada por lo que preocuparse"),
+    *("descartar", "descarta", "descartado", "descartada", "descartados", "descartadas"),
+    *("no hace falta ver", "no hace falta ir", "no hace falta consultar"),
+    *("no necesitas ver", "no necesitas ir", "no necesitas consultar"),
+    *("no es necesario ver", "no es necesario ir", "no es necesario consultar"),
+    *("cola de caballo",),
+    *("tratar", "trata", "tratan", "tratamiento", "tratamientos"),
+    *("curar", "cura", "curan", "curación", "curado", "curada"),
+    *("sanar", "sana", "sanan", "sanación", "cicatrizar"),
+    *("arreglar", "arregla", "arreglan", "reparar", "repara", "reparan"),
+    *("diagnosticar", "diagnostica", "diagnosticado", "diagnosticada"),
+    *("diagnóstico", "diagnostico", "diagnósticos"),
+    *("clínicamente probado", "clínicamente probada", "clínicamente comprobado"),
+    *("clínicamente comprobada", "probado clínicamente", "comprobado clínicamente"),
+    *("receta", "recetado", "prescripción", "prescrito"),
+    *("terapia", "terapias", "terapéutico", "terapéutica"),
+    *("sustituye la fisioterapia", "reemplaza la fisioterapia", "sustituye a la fisioterapia"),
+    *("compresión del nervio", "compresión nerviosa", "descomprimir", "descomprime"),
+    *("normales",),
+)
 
 _FORBIDDEN = re.compile(
-    r"\b(?:" + "|".join(re.escape(p) for p in FORBIDDEN_PHRASES) + r")\b", re.IGNORECASE
+    r"\b(?:" + "|".join(re.escape(p) for p in (*FORBIDDEN_PHRASES, *FORBIDDEN_PHRASES_ES)) + r")\b",
+    re.IGNORECASE,
 )
 
 
@@ -241,8 +268,8 @@ class ScreenResult:
     locked: bool
 
 
-def evaluate(answers: Mapping[str, bool], *, cleared_on: date | None = None) -> ScreenResult:
-    """The outcome of the full screen; every question must be answered.
+def evaluate(answers: Mapping[str, bool | None], *, cleared_on: date | None = None) -> ScreenResult:
+    """The outcome of the full screen; every question must be answered yes or no.
 
     `cleared_on` is the day the person confirmed a clinician cleared them: it unlocks Tier B
     signs only, never Tier A ones.
@@ -250,13 +277,35 @@ def evaluate(answers: Mapping[str, bool], *, cleared_on: date | None = None) -> 
     unknown = sorted(set(answers) - set(QUESTIONS_BY_ID), key=_order)
     if unknown:
         raise ValueError(f"Unknown question ids: {', '.join(unknown)}")
-    missing = [q.id for q in QUESTIONS if q.id not in answers]
+    missing = unanswered(answers)
     if missing:
-        raise ValueError(f"Unanswered questions: {', '.join(missing)}")
+        raise ValueError(f"Unanswered questions: {', '.join(q.id for q in missing)}")
     not_bool = [q.id for q in QUESTIONS if not isinstance(answers[q.id], bool)]
     if not_bool:
         raise ValueError(f"Answers must be yes or no (True/False): {', '.join(not_bool)}")
     return _outcome([q for q in QUESTIONS if answers[q.id]], cleared_on=cleared_on)
+
+
+def unanswered(answers: Mapping[str, bool | None]) -> tuple[Question, ...]:
+    """The questions with no yes or no among `answers`, in screen order."""
+    return tuple(q for q in QUESTIONS if answers.get(q.id) is None)
+
+
+def with_none_of(
+    answers: Mapping[str, bool | None], tiers: Iterable[Tier]
+) -> dict[str, bool | None]:
+    """`answers` with "None of these apply to me" ticked for `tiers`: an explicit no to every
+    question of those tiers not answered yet. A yes always stays a yes (results only escalate),
+    and the other tiers' unanswered questions stay unanswered for evaluate() to refuse."""
+    chosen = set(tiers)
+    unknown = sorted(chosen - set(TIERS))
+    if unknown:
+        raise ValueError(f"Unknown tiers: {', '.join(unknown)}")
+    filled = dict(answers)
+    for q in QUESTIONS:
+        if q.tier in chosen and filled.get(q.id) is None:
+            filled[q.id] = False
+    return filled
 
 
 def recheck(ticked: Iterable[str]) -> ScreenResult:

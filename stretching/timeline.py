@@ -7,59 +7,49 @@ deterministic: the same routine and adjustments always compile to the same steps
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-from dataclasses import asdict, dataclass, field
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass
+from functools import lru_cache
 from typing import Any, Literal
 
+from .adjustments import NO_ADJUSTMENTS as NO_ADJUSTMENTS
+from .adjustments import Adjustments as Adjustments
+from .adjustments import ExerciseAdjustment as ExerciseAdjustment
 from .catalogue import Catalogue, Exercise, Routine
+from .positions import ready_seconds, where_to_go
 
 StepKind = Literal["ready", "hold", "switch", "reps", "rest", "open", "done"]
 Side = Literal["left", "right", "both"]
 
-READY_SECONDS = 10
-"""Time to get into position before each exercise (moving to the floor, finding the chair)."""
 SWITCH_SECONDS = 5
-"""Time to change sides between the left and right holds of one exercise."""
+"""Time to change sides within one exercise: the position stays, one leg changes (a change of
+position takes longer: stretching/positions.py)."""
 DONE_SECONDS = 5
 """The closing step: a moment to notice how the legs and back feel."""
-MIN_HOLD_SECONDS = 5
-"""A scaled hold never drops below this."""
-
-
-@dataclass(frozen=True)
-class ExerciseAdjustment:
-    """A person's change to one exercise's dose; None keeps the page's (or project's) dose."""
-
-    hold_seconds: int | None = None
-    repetitions: int | None = None
-    hold_scale: float | None = None
-    note: str = ""
-
-
-@dataclass(frozen=True)
-class Adjustments:
-    skip: frozenset[str] = frozenset()
-    hold_scale: float = 1.0
-    per_exercise: Mapping[str, ExerciseAdjustment] = field(default_factory=dict)
-
-    def hold_for(self, exercise: Exercise) -> int:
-        adj = self.per_exercise.get(exercise.id, ExerciseAdjustment())
-        if adj.hold_seconds is not None:
-            return max(1, adj.hold_seconds)
-        scale = adj.hold_scale if adj.hold_scale is not None else self.hold_scale
-        base = exercise.dose.hold_seconds
-        if scale == 1.0:
-            return base
-        return max(min(MIN_HOLD_SECONDS, base), round(base * scale))
-
-    def repetitions_for(self, exercise: Exercise) -> int:
-        adj = self.per_exercise.get(exercise.id, ExerciseAdjustment())
-        if adj.repetitions is not None:
-            return max(1, adj.repetitions)
-        return exercise.dose.repetitions
-
-
-NO_ADJUSTMENTS = Adjustments()
+DONE_SAY = "That is the end of the routine. Notice how your back and legs feel."
+"""The closing step's words. They never call the session done: it may have ended because
+something hurt (the players say how it ended)."""
+USUAL_REST_SECONDS = 300
+"""How long one side of a resting position usually lasts, for telling a person how long the
+routine takes: page 004 gives the whole resting add-on (two sides) about ten minutes. The step
+itself lasts until the Thigh Test says "top", or its cap (the exercise's open_ended.max_seconds)."""
+THIGH_CHECK_SAY = (
+    "Thigh check. Tighten your thigh for a moment and let go. Where did you feel it most?"
+)
+"""The Thigh Test question, asked every `check_every` seconds of a resting step."""
+THIGH_ANSWERS = ("knee", "middle", "top")
+"""Where the person felt the thigh tighten, from the knee up."""
+THIGH_ENDS_ON = "top"
+"""The answer that ends a resting side: the long leg has let go. The side then counts as done."""
+SIDE_ROLES = {"hold": "stretched", "reps": "working", "open": "straight"}
+"""What the named leg is doing, by the kind of exercise: a side is always the leg stretched (in
+the hip flexor lunge the back leg, in the figure four the crossed one), the leg working, or in
+the resting position the leg lying straight whose thigh the Thigh Test checks."""
+FIRST_SIDE = {
+    "hold": "Stretch the {leg} first",
+    "reps": "Work the {leg} first",
+    "open": "Start with the {leg} straight",
+}
 
 
 @dataclass(frozen=True)
@@ -70,9 +60,17 @@ class Step:
     duration: int
     say: str
     show: str
+    cue: str | None = None
+    """What to show as the cue when it is shorter than what is said (the name is on screen)."""
+    usual: int | None = None
+    """A resting step's usual length, to tell the time left by (its duration is the cap)."""
     exercise_id: str | None = None
     exercise_name: str | None = None
     side: Side | None = None
+    side_label: str | None = None
+    """Which leg and what it does, to show: "Left leg stretched"."""
+    position: str | None = None
+    """The exercise's position (stretching/catalogue.py's POSITIONS)."""
     repetition: int | None = None
     repetitions: int | None = None
     set_number: int | None = None
@@ -82,6 +80,8 @@ class Step:
     tempo_on: int | None = None
     tempo_off: int | None = None
     check_every: int | None = None
+    check_say: str | None = None
+    check_ends_on: str | None = None
 
     @property
     def end(self) -> int:
@@ -100,6 +100,12 @@ class Timeline:
     @property
     def total_seconds(self) -> int:
         return sum(step.duration for step in self.steps)
+
+    @property
+    def usual_seconds(self) -> int:
+        """How long the routine usually takes: a resting step counted at its usual length
+        rather than its cap (the Thigh Test usually ends it well before)."""
+        return sum(s.usual or s.duration for s in self.steps)
 
     @property
     def exercise_ids(self) -> list[str]:
@@ -121,11 +127,9 @@ class Timeline:
             "routine_id": self.routine_id,
             "routine_name": self.routine_name,
             "total_seconds": self.total_seconds,
+            "usual_seconds": self.usual_seconds,
             "steps": [step.to_dict() for step in self.steps],
         }
-
-
-SIDE_WORDS = {"left": "left leg", "right": "right leg", "both": ""}
 
 
 class _Builder:
@@ -149,12 +153,36 @@ class _Builder:
         self.clock += duration
 
 
+def sentences(*parts: str) -> str:
+    """Join phrases into sentences that read as written: each starts with a capital and ends
+    with one stop, whatever punctuation the phrase brought (empty phrases are left out)."""
+    out = []
+    for part in parts:
+        text = part.strip().rstrip(",;:")
+        if not text:
+            continue
+        if text[-1] not in ".!?":
+            text += "."
+        out.append(text[0].upper() + text[1:])
+    return " ".join(out)
+
+
+def _every(seconds: int) -> str:
+    if seconds % 60:
+        return f"every {seconds} seconds"
+    minutes = seconds // 60
+    return "every minute" if minutes == 1 else f"every {minutes} minutes"
+
+
 def _sides(exercise: Exercise) -> list[Side]:
     return ["left", "right"] if exercise.dose.per_side else ["both"]
 
 
-def _side_phrase(side: Side) -> str:
-    return f" {SIDE_WORDS[side]}" if side != "both" else ""
+def side_label(exercise: Exercise, side: Side | None) -> str:
+    """Which leg and what it does ("left leg stretched"); empty for both legs."""
+    if side not in ("left", "right"):
+        return ""
+    return f"{side} leg {SIDE_ROLES[exercise.dose.kind]}"
 
 
 def _hold_sequence(exercise: Exercise, reps: int) -> Iterator[tuple[Side, int]]:
@@ -170,78 +198,107 @@ def _hold_sequence(exercise: Exercise, reps: int) -> Iterator[tuple[Side, int]]:
                 yield side, rep
 
 
+def _common(ex: Exercise, side: Side) -> dict[str, Any]:
+    label = side_label(ex, side)
+    return {
+        "exercise_id": ex.id,
+        "exercise_name": ex.name,
+        "position": ex.position,
+        "side": side,
+        "side_label": label[:1].upper() + label[1:] if label else None,
+    }
+
+
 def _switch(b: _Builder, ex: Exercise, side: Side) -> None:
-    b.add("switch", SWITCH_SECONDS, ex.cues.switch or "Change sides.", "Switch sides",
-          side=side, exercise_id=ex.id, exercise_name=ex.name)
-
-
-def _compile_exercise(b: _Builder, ex: Exercise, adj: Adjustments, first: bool) -> None:
-    dose = ex.dose
-    common: dict[str, Any] = {"exercise_id": ex.id, "exercise_name": ex.name}
-    sides = _sides(ex)
-    lead = "First" if first else "Next"
-    side_hint = f", starting with the {SIDE_WORDS[sides[0]]}" if sides[0] != "both" else ""
     b.add(
-        "ready",
-        READY_SECONDS,
-        f"{lead}: {ex.short_name}. {ex.cues.start}{side_hint}",
-        f"Get ready: {ex.name}",
-        side=sides[0],
-        **common,
+        "switch",
+        SWITCH_SECONDS,
+        sentences(ex.cues.switch or "Change sides", f"{side_label(ex, side)} next"),
+        "Switch sides",
+        **_common(ex, side),
     )
 
-    if dose.kind == "open":
-        assert ex.open_ended is not None
-        for i, side in enumerate(sides):
-            if i:
-                _switch(b, ex, side)
-            b.add(
-                "open",
-                ex.open_ended.max_seconds,
-                f"{ex.cues.hold or 'Rest in position.'}{_side_phrase(side)} straight. "
-                f"I will ask about your thigh every {ex.open_ended.check_every_seconds // 60} "
-                "minutes.",
-                f"Rest,{_side_phrase(side)} straight",
-                side=side,
-                check_every=ex.open_ended.check_every_seconds,
-                **common,
-            )
-        return
 
-    if dose.kind == "reps":
-        reps = adj.repetitions_for(ex)
-        for side_i, side in enumerate(sides):
-            if side_i:
-                _switch(b, ex, side)
-            for set_no in range(1, dose.sets + 1):
-                if set_no > 1:
-                    b.add(
-                        "rest",
-                        max(dose.rest_seconds, SWITCH_SECONDS),
-                        "Relax. Next set coming.",
-                        "Rest",
-                        side=side,
-                        **common,
-                    )
-                variant = dose.variants[set_no - 1] if dose.variants else None
-                intro = f"{variant.capitalize()}. " if variant else ""
+def _compile_ready(b: _Builder, ex: Exercise, before: Exercise | None) -> None:
+    """Getting into position: longer for a change of position than for the same one, and
+    longest for getting down to the floor or up from it (stretching/positions.py)."""
+    side = _sides(ex)[0]
+    where = before.position if before else None
+    leg = side_label(ex, side).removesuffix(f" {SIDE_ROLES[ex.dose.kind]}")
+    go = (*where_to_go(where, ex), FIRST_SIDE[ex.dose.kind].format(leg=leg) if leg else "")
+    b.add(
+        "ready",
+        ready_seconds(where, ex.position),
+        sentences(f"{'Next' if before else 'First'}: {ex.short_name}", *go),
+        f"Get ready: {ex.name}",
+        cue=sentences(*go),
+        **_common(ex, side),
+    )
+
+
+def _compile_open(b: _Builder, ex: Exercise) -> None:
+    """Rest per side until the Thigh Test's answer ends it: a check every check_every seconds,
+    for at most max_seconds (a cap far above the usual length)."""
+    assert ex.open_ended is not None
+    every = ex.open_ended.check_every_seconds
+    for i, side in enumerate(_sides(ex)):
+        if i:
+            _switch(b, ex, side)
+        b.add(
+            "open",
+            ex.open_ended.max_seconds,
+            sentences(
+                side_label(ex, side),
+                ex.cues.hold or "Rest in position",
+                f"I will ask about your thigh {_every(every)}",
+            ),
+            f"Rest, {side_label(ex, side)}" if side != "both" else "Rest",
+            cue=sentences(ex.cues.hold or "Rest in position"),
+            usual=min(ex.open_ended.max_seconds, USUAL_REST_SECONDS),
+            check_every=every,
+            check_say=THIGH_CHECK_SAY,
+            check_ends_on=THIGH_ENDS_ON,
+            **_common(ex, side),
+        )
+
+
+def _compile_reps(b: _Builder, ex: Exercise, adj: Adjustments) -> None:
+    """Sets of squeeze-and-release reps, each rep tempo_on seconds on and tempo_off off."""
+    dose = ex.dose
+    reps = adj.repetitions_for(ex)
+    for side_i, side in enumerate(_sides(ex)):
+        if side_i:
+            _switch(b, ex, side)
+        for set_no in range(1, dose.sets + 1):
+            if set_no > 1:
                 b.add(
-                    "reps",
-                    reps * (dose.tempo_on + dose.tempo_off),
-                    f"{intro}{ex.cues.hold or 'Squeeze and release.'}",
-                    f"{reps} reps, {dose.tempo_on} s on / {dose.tempo_off} s off"
-                    + (f", {variant}" if variant else ""),
-                    side=side,
-                    set_number=set_no,
-                    sets=dose.sets,
-                    variant=variant,
-                    reps=reps,
-                    tempo_on=dose.tempo_on,
-                    tempo_off=dose.tempo_off,
-                    **common,
+                    "rest",
+                    max(dose.rest_seconds, SWITCH_SECONDS),
+                    sentences("Relax", "Next set coming"),
+                    "Rest",
+                    **_common(ex, side),
                 )
-        return
+            variant = dose.variants[set_no - 1] if dose.variants else None
+            label = side_label(ex, side)
+            b.add(
+                "reps",
+                reps * (dose.tempo_on + dose.tempo_off),
+                sentences(variant or "", label, ex.cues.hold or "Squeeze and release"),
+                f"{reps} reps, {dose.tempo_on} s on / {dose.tempo_off} s off"
+                + (f", {variant}" if variant else "")
+                + (f", {label}" if label else ""),
+                set_number=set_no,
+                sets=dose.sets,
+                variant=variant,
+                reps=reps,
+                tempo_on=dose.tempo_on,
+                tempo_off=dose.tempo_off,
+                **_common(ex, side),
+            )
 
+
+def _compile_holds(b: _Builder, ex: Exercise, adj: Adjustments) -> None:
+    """Timed holds per side in the page's order, with a rest or a switch between them."""
     hold = adj.hold_for(ex)
     reps = adj.repetitions_for(ex)
     previous: Side | None = None
@@ -249,48 +306,83 @@ def _compile_exercise(b: _Builder, ex: Exercise, adj: Adjustments, first: bool) 
         if previous is not None:
             if side != previous:
                 _switch(b, ex, side)
-            elif dose.rest_seconds:
+            elif ex.dose.rest_seconds:
                 b.add(
                     "rest",
-                    dose.rest_seconds,
-                    ex.cues.release or "Relax for a moment.",
+                    ex.dose.rest_seconds,
+                    sentences(ex.cues.release or "Relax for a moment"),
                     "Rest",
-                    side=side,
-                    **common,
+                    **_common(ex, side),
                 )
-        count = f" {rep} of {reps}." if reps > 1 else ""
+        label = side_label(ex, side)
         b.add(
             "hold",
             hold,
-            f"Hold{_side_phrase(side)}.{count} {ex.cues.hold}".strip(),
-            f"Hold {hold} s" + (f", {SIDE_WORDS[side]}" if side != "both" else ""),
-            side=side,
+            sentences(
+                f"Hold, {label}" if label else "Hold",
+                f"{rep} of {reps}" if reps > 1 else "",
+                ex.cues.hold,
+            ),
+            f"Hold {hold} s" + (f", {label}" if label else ""),
             repetition=rep,
             repetitions=reps,
-            **common,
+            **_common(ex, side),
         )
         previous = side
+
+
+def _compile_exercise(b: _Builder, ex: Exercise, adj: Adjustments, before: Exercise | None) -> None:
+    _compile_ready(b, ex, before)
+    if ex.dose.kind == "open":
+        _compile_open(b, ex)
+    elif ex.dose.kind == "reps":
+        _compile_reps(b, ex, adj)
+    else:
+        _compile_holds(b, ex, adj)
 
 
 def compile_timeline(
     catalogue: Catalogue, routine: Routine | str, adjustments: Adjustments = NO_ADJUSTMENTS
 ) -> Timeline:
-    """Compile a routine (or its id) with a person's adjustments into a Timeline."""
+    """Compile a routine (or its id) with a person's adjustments into a Timeline. Without
+    adjustments the same Timeline is handed out again (a catalogue does not change)."""
     if isinstance(routine, str):
         routine = catalogue.routine(routine)
+    if adjustments == NO_ADJUSTMENTS:
+        return _unadjusted(_Same(catalogue), routine)
+    return _compile(catalogue, routine, adjustments)
+
+
+class _Same:
+    """A catalogue as a cache key, by identity (its mappings cannot be hashed); the cache
+    holds it, so its id is not reused while the entry lives."""
+
+    __slots__ = ("catalogue",)
+
+    def __init__(self, catalogue: Catalogue) -> None:
+        self.catalogue = catalogue
+
+    def __hash__(self) -> int:
+        return id(self.catalogue)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Same) and other.catalogue is self.catalogue
+
+
+@lru_cache(maxsize=256)
+def _unadjusted(catalogue: _Same, routine: Routine) -> Timeline:
+    return _compile(catalogue.catalogue, routine, NO_ADJUSTMENTS)
+
+
+def _compile(catalogue: Catalogue, routine: Routine, adjustments: Adjustments) -> Timeline:
     b = _Builder()
     exercises = [
         catalogue.exercise(eid) for eid in routine.exercise_ids if eid not in adjustments.skip
     ]
     for i, exercise in enumerate(exercises):
-        _compile_exercise(b, exercise, adjustments, first=(i == 0))
+        _compile_exercise(b, exercise, adjustments, before=exercises[i - 1] if i else None)
     if exercises:
-        b.add(
-            "done",
-            DONE_SECONDS,
-            "That is the routine done. Notice how your back and legs feel.",
-            "Done",
-        )
+        b.add("done", DONE_SECONDS, DONE_SAY, "Done")
     return Timeline(routine_id=routine.id, routine_name=routine.name, steps=tuple(b.steps))
 
 

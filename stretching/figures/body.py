@@ -4,17 +4,20 @@ Units are centimetres with y pointing up and the floor at y = 0. Angles are degr
 counter-clockwise positive. A pose holds the root (the hip centre) and one anatomical angle per
 joint (flexion positive); each segment knows how its joint's angle turns into a rotation from
 its parent, so forward kinematics is one loop over the segments in order.
+
+A figure seen at an angle (the "oblique" view) is posed in space by `space` and projected: its
+pose also says how much shorter each segment looks (`depth`, 1 when it lies across the view)
+and where each joint sits on its parent (`offsets`). The skeletons are in `skeletons`.
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass, field
-from functools import cache
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
-View = Literal["side", "top", "front"]
+View = Literal["side", "top", "front", "oblique"]
 Point = tuple[float, float]
 
 H = 170.0
@@ -56,18 +59,6 @@ RANGES: Mapping[str, tuple[float, float]] = {
     "hip": (-30.0, 140.0),
     "knee": (0.0, 155.0),
     "ankle": (-50.0, 30.0),
-}
-FRONT_RANGES: Mapping[str, tuple[float, float]] = {
-    "lumbar": (-30.0, 30.0),
-    "thoracic": (-30.0, 30.0),
-    "neck": (-45.0, 45.0),
-    "head": (-25.0, 25.0),
-    "shoulder": (-10.0, 180.0),  # abduction
-    "elbow": (0.0, 150.0),
-    "wrist": (-80.0, 80.0),
-    "hip": (-15.0, 85.0),  # abduction
-    "knee": (0.0, 155.0),
-    "ankle": (-100.0, 100.0),  # the foot's direction as drawn, not an ankle angle
 }
 
 
@@ -117,100 +108,48 @@ class Skeleton:
         return self.ranges.get(joint.split("_")[0])
 
 
-def _seg(name: str, kind: str, side: str, parent: str | None, joint: str, at: Point,
-         rest: float, sign: float, length: float, radius: float,
-         a: Point = (0.0, 0.0), b: Point | None = None) -> Segment:
-    return Segment(name, kind, side, parent, joint, at, rest, sign, length, a,
-                   b if b is not None else (length, 0.0), radius)
-
-
-def _side_limbs(side: str) -> list[Segment]:
-    s = side
-    sole = -(ANKLE - 3.0)
-    return [
-        _seg(f"thigh_{s}", "th", s, "pelvis", f"hip_{s}", (0, 0), 180, 1, THIGH, 8.0),
-        _seg(f"shin_{s}", "sh", s, f"thigh_{s}", f"knee_{s}", (THIGH, 0), 0, -1, SHIN, 5.5),
-        # The foot's axis points forward from the ankle; the sole runs heel to toe below it.
-        _seg(f"foot_{s}", "ft", s, f"shin_{s}", f"ankle_{s}", (SHIN, 0), 90, 1, FOOT * 0.75,
-             3.0, a=(-FOOT * 0.25 + 3.0, sole), b=(FOOT * 0.75 - 3.0, sole)),
-        _seg(f"upperarm_{s}", "ua", s, "thorax", f"shoulder_{s}", (THORAX, 0), 180, 1,
-             UPPER_ARM, 4.6),
-        _seg(f"forearm_{s}", "fa", s, f"upperarm_{s}", f"elbow_{s}", (UPPER_ARM, 0), 0, 1,
-             FOREARM, 3.8),
-        _seg(f"hand_{s}", "ha", s, f"forearm_{s}", f"wrist_{s}", (FOREARM, 0), 0, 1,
-             HAND, 2.9, b=(HAND * 0.75, 0.0)),
-    ]
-
-
-@cache
-def side_skeleton() -> Skeleton:
-    """A figure seen from its left side, facing +x when upright; 'n' limbs nearest the viewer."""
-    trunk = [
-        _seg("pelvis", "pe", "b", None, "pelvis", (0, 0), 0, 1, PELVIS, PELVIS_R),
-        _seg("abdomen", "ab", "b", "pelvis", "lumbar", (PELVIS, 0), 0, -1, ABDOMEN, 10.0),
-        _seg("thorax", "tx", "b", "abdomen", "thoracic", (ABDOMEN, 0), 0, -1, THORAX, 11.0),
-        _seg("neck", "nk", "b", "thorax", "neck", (THORAX, 0), 0, -1, NECK, 5.0),
-        _seg("head", "hd", "b", "neck", "head", (NECK, 0), 0, -1, HEAD_LIFT, HEAD_R,
-             a=(HEAD_LIFT, -1.5), b=(HEAD_LIFT, -1.5)),
-    ]
-    return Skeleton("side", tuple(trunk + _side_limbs("f") + _side_limbs("n")), RANGES)
-
-
-def _front_limbs(side: str) -> list[Segment]:
-    # Picture-left limbs ('l') hang from +y of the trunk's axis and open by turning clockwise.
-    m = -1.0 if side == "l" else 1.0
-    hip = (0.0, -m * (HIP_WIDTH / 2 - 8.0))
-    shoulder = (THORAX - 3.0, -m * (SHOULDER_WIDTH / 2 - 4.6))
-    s = side
-    return [
-        _seg(f"thigh_{s}", "th", s, "pelvis", f"hip_{s}", hip, 180, m, THIGH, 8.0),
-        _seg(f"shin_{s}", "sh", s, f"thigh_{s}", f"knee_{s}", (THIGH, 0), 0, -m, SHIN, 5.5),
-        _seg(f"foot_{s}", "ft", s, f"shin_{s}", f"ankle_{s}", (SHIN, 0), 0, -m, FOOT * 0.6,
-             3.5, a=(2.0, 0.0)),
-        _seg(f"upperarm_{s}", "ua", s, "thorax", f"shoulder_{s}", shoulder, 180, m,
-             UPPER_ARM, 4.6),
-        _seg(f"forearm_{s}", "fa", s, f"upperarm_{s}", f"elbow_{s}", (UPPER_ARM, 0), 0, -m,
-             FOREARM, 3.8),
-        _seg(f"hand_{s}", "ha", s, f"forearm_{s}", f"wrist_{s}", (FOREARM, 0), 0, -m,
-             HAND, 3.2, b=(HAND * 0.7, 0.0)),
-    ]
-
-
-@cache
-def front_skeleton(view: View = "front") -> Skeleton:
-    """A figure seen from the front (or from above when lying): left and right limbs."""
-    trunk = [
-        _seg("pelvis", "pe", "b", None, "pelvis", (0, 0), 0, 1, PELVIS, 14.0),
-        _seg("abdomen", "ab", "b", "pelvis", "lumbar", (PELVIS, 0), 0, 1, ABDOMEN, 12.5),
-        _seg("thorax", "tx", "b", "abdomen", "thoracic", (ABDOMEN, 0), 0, 1, THORAX, 14.5,
-             b=(THORAX - 6.0, 0.0)),
-        _seg("neck", "nk", "b", "thorax", "neck", (THORAX, 0), 0, 1, NECK * 0.8, 5.5),
-        _seg("head", "hd", "b", "neck", "head", (NECK * 0.8, 0), 0, 1, 9.0, 9.5,
-             a=(9.0, 0.0), b=(9.0, 0.0)),
-    ]
-    return Skeleton(view, tuple(trunk + _front_limbs("l") + _front_limbs("r")), FRONT_RANGES)
-
-
 def skeleton(view: View) -> Skeleton:
-    return side_skeleton() if view == "side" else front_skeleton(view)
+    from .skeletons import front_skeleton, oblique_skeleton, side_skeleton
+
+    if view == "side":
+        return side_skeleton()
+    return oblique_skeleton() if view == "oblique" else front_skeleton(view)
 
 
 @dataclass(frozen=True)
 class Pose:
-    """Where the hip centre is and every joint's anatomical angle (missing joints are 0)."""
+    """Where the hip centre is and every joint's anatomical angle (missing joints are 0).
+
+    A projected pose also holds each segment's `depth` (how long it looks, as a fraction of its
+    length) and `offsets` (where its joint sits in its parent's frame, when not at the parent's
+    end): both absent for a figure drawn flat in the picture plane.
+    """
 
     view: View
     root: Point
     angles: Mapping[str, float] = field(default_factory=dict)
+    depth: Mapping[str, float] = field(default_factory=dict)
+    offsets: Mapping[str, Point] = field(default_factory=dict)
 
     def angle(self, joint: str) -> float:
         return self.angles.get(joint, 0.0)
 
+    def k(self, segment: str) -> float:
+        """How long a segment looks, as a fraction of its length."""
+        return self.depth.get(segment, 1.0)
+
+    def offset(self, seg: Segment) -> Point:
+        """Where a segment's joint sits in its parent's frame."""
+        if seg.name in self.offsets:
+            return self.offsets[seg.name]
+        k = self.k(seg.parent) if seg.parent else 1.0
+        return (seg.at[0] * k, seg.at[1])
+
     def set(self, **angles: float) -> Pose:
-        return Pose(self.view, self.root, {**self.angles, **angles})
+        return replace(self, angles={**self.angles, **angles})
 
     def moved(self, dx: float, dy: float) -> Pose:
-        return Pose(self.view, (self.root[0] + dx, self.root[1] + dy), self.angles)
+        return replace(self, root=(self.root[0] + dx, self.root[1] + dy))
 
     @property
     def skeleton(self) -> Skeleton:
@@ -244,8 +183,9 @@ def forward(pose: Pose) -> dict[str, Placed]:
             placed[seg.name] = Placed(pose.root, local_rotation(seg, pose))
         else:
             parent = placed[seg.parent]
-            placed[seg.name] = Placed(parent.to_world(seg.at),
-                                      parent.angle + local_rotation(seg, pose))
+            placed[seg.name] = Placed(
+                parent.to_world(pose.offset(seg)), parent.angle + local_rotation(seg, pose)
+            )
     return placed
 
 
@@ -268,17 +208,28 @@ def capsules(pose: Pose) -> dict[str, Capsule]:
     placed = forward(pose)
     out: dict[str, Capsule] = {}
     for seg in pose.skeleton.segments:
-        p = placed[seg.name]
-        out[seg.name] = Capsule(seg.name, p.to_world(seg.a), p.to_world(seg.b), seg.radius)
+        p, k = placed[seg.name], pose.k(seg.name)
+        a, b = p.to_world((seg.a[0] * k, seg.a[1])), p.to_world((seg.b[0] * k, seg.b[1]))
+        out[seg.name] = Capsule(seg.name, a, b, seg.radius)
     return out
 
 
 def interpolate(a: Pose, b: Pose, t: float) -> Pose:
-    """The pose a fraction t of the way from a to b: joint angles and root move linearly."""
+    """The pose a fraction t of the way from a to b: joint angles, root, depths and offsets move
+    linearly (as the drawing's animation moves them)."""
     keys = set(a.angles) | set(b.angles)
     angles = {k: a.angle(k) + (b.angle(k) - a.angle(k)) * t for k in keys}
-    root = (a.root[0] + (b.root[0] - a.root[0]) * t, a.root[1] + (b.root[1] - a.root[1]) * t)
-    return Pose(a.view, root, angles)
+    root = _lerp(a.root, b.root, t)
+    depth = {k: a.k(k) + (b.k(k) - a.k(k)) * t for k in set(a.depth) | set(b.depth)}
+    skel = a.skeleton
+    offsets = {
+        k: _lerp(a.offset(skel[k]), b.offset(skel[k]), t) for k in set(a.offsets) | set(b.offsets)
+    }
+    return Pose(a.view, root, angles, depth, offsets)
+
+
+def _lerp(p: Point, q: Point, t: float) -> Point:
+    return (p[0] + (q[0] - p[0]) * t, p[1] + (q[1] - p[1]) * t)
 
 
 def out_of_range(pose: Pose) -> list[str]:

@@ -10,7 +10,8 @@ import math
 
 from .body import Capsule, Point, Pose, capsules, out_of_range
 from .model import Contact, Figure
-from .props import FLOOR_SURFACE, Box, Surface
+from .props import FLOOR_SURFACE, Box, Box3, Surface, Top
+from .space import Body, Vec, body_problems
 
 TOLERANCE = 1.5  # cm: how far a resting part may float or sink
 
@@ -74,44 +75,118 @@ def gap(pose: Pose, parts: str, surface: Surface, samples: int = 24) -> float:
 
 def best_gap(fig: Figure, pose: Pose, contact: Contact) -> float:
     """The contact's gap to the nearest surface of that name (there may be two chairs)."""
-    return min((gap(pose, contact.part, s) for s in surfaces_named(fig, contact.surface)),
-               key=abs)
+    return min((gap(pose, contact.part, s) for s in surfaces_named(fig, contact.surface)), key=abs)
+
+
+def _samples(a: Vec, b: Vec, n: int = 24) -> list[Vec]:
+    d = (b[0] - a[0], b[1] - a[1], b[2] - a[2])
+    return [
+        (a[0] + d[0] * t, a[1] + d[1] * t, a[2] + d[2] * t) for t in (i / n for i in range(n + 1))
+    ]
+
+
+def tops_named(fig: Figure, name: str) -> list[Top]:
+    if name == "floor":
+        return [Top(-1e4, 1e4, -1e4, 1e4, 0.0)]
+    found = [p.tops[name] for p in fig.props if name in p.tops]
+    if not found:
+        raise KeyError(f"{fig.id}: no surface called {name!r}")
+    return found
+
+
+def gap3(body: Body, parts: str, top: Top) -> float:
+    """In space: height of the lowest of the parts ('a+b') above a top, looking only at what
+    lies over it; inf when nothing does."""
+    caps = body.capsules()
+    low = math.inf
+    for name in parts.split("+"):
+        a, b, r = caps[name]
+        for x, y, z in _samples(a, b):
+            if top.under(x, z, slack=r * 0.5):
+                low = min(low, y - r)
+    return low - top.y
+
+
+def contact_gap(fig: Figure, index: int, contact: Contact) -> float:
+    """How far a contact's part is off its surface (the nearest one of that name)."""
+    key = fig.keyframes[index]
+    if key.body is not None:
+        gaps = [gap3(key.body, contact.part, t) for t in tops_named(fig, contact.surface)]
+        return min(gaps, key=abs)
+    return best_gap(fig, key.pose, contact)
 
 
 def contact_problems(fig: Figure, index: int) -> list[str]:
-    pose = fig.keyframes[index].pose
     out = []
     for contact in fig.contacts:
         if contact.applies(index):
-            g = best_gap(fig, pose, contact)
+            g = contact_gap(fig, index, contact)
             if abs(g) > TOLERANCE:
-                out.append(f"frame {index}: {contact.part} is {g:.1f} cm off the "
-                           f"{contact.surface}")
+                out.append(f"frame {index}: {contact.part} is {g:.1f} cm off the {contact.surface}")
     return out
 
 
 def required_problems(fig: Figure, index: int) -> list[str]:
     """The position's own rule: e.g. standing means a foot on the floor in every keyframe."""
-    if fig.view != "side":
+    if fig.view not in ("side", "oblique"):
         return []
-    pose = fig.keyframes[index].pose
     out = []
     for parts, surfaces in REQUIRED[fig.position]:
         ok = False
         for part in parts:
             for c in fig.contacts:
                 if c.part.split("+")[0] == part and c.surface in surfaces and c.applies(index):
-                    g = best_gap(fig, pose, c)
+                    g = contact_gap(fig, index, c)
                     ok = ok or abs(g) <= TOLERANCE
         if not ok:
-            out.append(f"frame {index}: a {fig.position} figure needs one of {parts} "
-                       f"resting on one of {surfaces}")
+            out.append(
+                f"frame {index}: a {fig.position} figure needs one of {parts} "
+                f"resting on one of {surfaces}"
+            )
     return out
 
 
-def collision_problems(fig: Figure, pose: Pose, tolerance: float = TOLERANCE,
-                       label: str = "") -> list[str]:
-    """Parts below the floor or inside a prop (except where a limb passes in front of it)."""
+def _box3_distance(p: Vec, box: Box3) -> float:
+    """Signed distance from a point to a box in space: negative inside."""
+    x0, y0, z0, x1, y1, z1 = box
+    out = [
+        max(lo - v, 0.0, v - hi) for v, lo, hi in zip(p, (x0, y0, z0), (x1, y1, z1), strict=True)
+    ]
+    if any(out):
+        return math.sqrt(sum(d * d for d in out))
+    return -min(
+        min(v - lo, hi - v) for v, lo, hi in zip(p, (x0, y0, z0), (x1, y1, z1), strict=True)
+    )
+
+
+def collision_problems3(fig: Figure, body: Body, tolerance: float, label: str) -> list[str]:
+    """In space: parts below the floor or inside a prop."""
+    out = [f"{label}{p}" for p in body_problems(body)]
+    for name, (a, b, r) in body.capsules().items():
+        low = min(a[1], b[1]) - r
+        if low < -tolerance:
+            out.append(f"{label}{name} is {-low:.1f} cm below the floor")
+        for prop in fig.props:
+            if prop.beside:
+                continue
+            for box in prop.solids3:
+                depth = max(r - _box3_distance(p, box) for p in _samples(a, b, 48))
+                if depth > tolerance:
+                    out.append(f"{label}{name} is {depth:.1f} cm inside the {prop.name}")
+    return out
+
+
+def collision_problems(
+    fig: Figure,
+    pose: Pose,
+    tolerance: float = TOLERANCE,
+    label: str = "",
+    body: Body | None = None,
+) -> list[str]:
+    """Parts below the floor or inside a prop (except where a limb passes in front of it).
+    A figure posed in space is checked in space, from its `body`."""
+    if body is not None:
+        return collision_problems3(fig, body, tolerance, label)
     if fig.view != "side":
         return []
     out = []
@@ -146,7 +221,7 @@ def inside(p: Point, polygon: list[Point]) -> bool:
 
 def on_mat_problems(fig: Figure, index: int) -> list[str]:
     """Front and top views: the seat and the feet lie on the mat drawn under them."""
-    if fig.view == "side":
+    if fig.view not in ("front", "top"):
         return []
     pose = fig.keyframes[index].pose
     mat = fig.prop("mat").shapes[0]
@@ -170,6 +245,5 @@ def problems(fig: Figure) -> list[str]:
     for i, key in enumerate(fig.keyframes):
         out += [f"frame {i}: {p}" for p in out_of_range(key.pose)]
         out += contact_problems(fig, i) + required_problems(fig, i) + on_mat_problems(fig, i)
-        out += collision_problems(fig, key.pose, label=f"frame {i}: ")
+        out += collision_problems(fig, key.pose, label=f"frame {i}: ", body=key.body)
     return out
-

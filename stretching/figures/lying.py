@@ -23,7 +23,7 @@ from .bases import (
 )
 from .body import FOREARM, PELVIS_R, SHIN, THIGH, THORAX, UPPER_ARM, Pose
 from .model import Arrow, Figure, Keyframe, Strap, Target
-from .posing import aim, height_above, joint, lowest, point, reach, settle, solve, tip
+from .posing import aim, height_above, joint, lowest, point, settle, solve, tip
 from .props import SEAT, chair, mat, pillow
 
 FLOOR_MAT = mat(-112.0, 102.0)
@@ -57,14 +57,16 @@ def _strap_length(start: Pose, end: Pose, foot: str, side: str = "n") -> float:
 def supine_hamstring_straight_leg() -> Figure:
     base = on_back()
     start = base.set(hip_n=118.0, knee_n=125.0, ankle_n=0.0)
-    start = grip(grip(start, "n", "thigh_n", (THIGH * 0.7, -4.0)), "f", "thigh_n",
-                 (THIGH * 0.78, -6.0))
+    start = grip(
+        grip(start, "n", "thigh_n", (THIGH * 0.7, -4.0)), "f", "thigh_n", (THIGH * 0.78, -6.0)
+    )
     end = base.set(hip_n=82.0, knee_n=4.0, ankle_n=0.0)
-    end = grip(grip(end, "n", "thigh_n", (THIGH * 0.72, -4.0)), "f", "thigh_n",
-               (THIGH * 0.8, -6.0))
+    end = grip(grip(end, "n", "thigh_n", (THIGH * 0.72, -4.0)), "f", "thigh_n", (THIGH * 0.8, -6.0))
     knee = tip(start, "thigh_n")
     return Figure(
-        id="supine-hamstring-straight-leg", position="supine", view="side",
+        id="supine-hamstring-straight-leg",
+        position="supine",
+        view="side",
         keyframes=(Keyframe(start, 0.8), Keyframe(end, 1.6)),
         props=(FLOOR_MAT,),
         contacts=(on("pelvis", "mat"), on("thorax", "mat"), on("foot_f", "mat")),
@@ -86,7 +88,9 @@ def _strapped(kind: str, start_hip: float, end_hip: float, far_hook: bool) -> Fi
     strap = Strap("towel" if kind == "towel" else "band", ("hand_n", GRIP), ("foot_n", SOLE))
     hip = start.root
     return Figure(
-        id=f"{kind}-hamstring", position="supine", view="side",
+        id=f"{kind}-hamstring",
+        position="supine",
+        view="side",
         keyframes=(Keyframe(start, 0.8), Keyframe(end, 1.6)),
         props=(FLOOR_MAT,),
         contacts=(on("pelvis", "mat"), on("thorax", "mat"), on("foot_f", "mat")),
@@ -105,38 +109,17 @@ def band_hamstring() -> Figure:
     return _strapped("band", 22.0, 68.0, far_hook=False)
 
 
-def supine_piriformis() -> Figure:
-    def crossed(pose: Pose) -> Pose:
-        # The crossing ankle rests across the other knee. (Just above it, as the page says,
-        # would need more hip bend than a flat drawing of a turned-out leg can show.)
-        at_knee = point(pose, "shin_f", (4.0, 5.5 + 5.5))
-        return reach(pose.set(ankle_n=5.0), "thigh_n", at_knee)
-
-    start = crossed(hook(on_back(), "f", 46.0))
-    end = on_back().set(hip_f=80.0, knee_f=90.0, ankle_f=-10.0)
-    end = crossed(end)
-    end = grip(grip(end, "n", "thigh_f", (THIGH * 0.75, -5.0)), "f", "thigh_f",
-               (THIGH * 0.85, -7.0))
-    hip = start.root
-    return Figure(
-        id="supine-piriformis", position="supine", view="side",
-        keyframes=(Keyframe(start, 0.8), Keyframe(end, 1.6)),
-        props=(FLOOR_MAT,),
-        contacts=(on("pelvis", "mat"), on("thorax", "mat"), on("foot_f", "mat", (0,))),
-        working=("leg_n",),
-        targets=(Target("pelvis", 0.15, 7.0, 11.0, 9.0),),
-        arrows=(arc_between(start, end, hip, ("thigh_f", (THIGH, 0.0)), pad=16.0),),
-    )
-
-
 def knees_to_chest() -> Figure:
     start = hook(hook(on_back(), "n", 46.0), "f", 50.0)
-    end = on_back().set(hip_n=122.0, knee_n=128.0, hip_f=116.0, knee_f=124.0,
-                        ankle_n=-20.0, ankle_f=-20.0)
+    end = on_back().set(
+        hip_n=122.0, knee_n=128.0, hip_f=116.0, knee_f=124.0, ankle_n=-20.0, ankle_f=-20.0
+    )
     end = grip(grip(end, "n", "shin_n", (9.0, 8.0)), "f", "shin_f", (11.0, 8.0))
     hip = start.root
     return Figure(
-        id="knees-to-chest", position="supine", view="side",
+        id="knees-to-chest",
+        position="supine",
+        view="side",
         keyframes=(Keyframe(start, 0.8), Keyframe(end, 1.6)),
         props=(FLOOR_MAT,),
         contacts=(on("pelvis", "mat"), on("thorax", "mat"), on("foot_n", "mat", (0,))),
@@ -155,7 +138,9 @@ def ankle_pumps() -> Figure:
     ankle = joint(up, "foot_n")
     toe = ("foot_n", (THIGH * 0.45, 0.0))
     return Figure(
-        id="ankle-pumps", position="supine", view="side",
+        id="ankle-pumps",
+        position="supine",
+        view="side",
         keyframes=(Keyframe(up, 0.35), Keyframe(down, 0.35)),
         props=(FLOOR_MAT,),
         contacts=(on("pelvis", "mat"), on("thorax", "mat"), on("shin_n+foot_n", "mat")),
@@ -172,6 +157,7 @@ def _both(arrow: Arrow) -> Arrow:
 
 def _calves_on_seat(pose: Pose, side: str) -> Pose:
     """Hip and knee near 90 degrees with the calf lying level on a chair seat."""
+
     def calf_height(hip: float) -> float:
         bent = aim(pose.set(**{f"hip_{side}": hip}), f"shin_{side}", 0.0)
         return lowest(bent, f"shin_{side}")[1] - SEAT
@@ -181,23 +167,6 @@ def _calves_on_seat(pose: Pose, side: str) -> Pose:
     return bent.set(**{f"ankle_{side}": 0.0})
 
 
-def supine_pillow_squeeze() -> Figure:
-    pose = _calves_on_seat(_calves_on_seat(on_back(), "n"), "f")
-    knee = tip(pose, "thigh_n")
-    cushion = pillow(knee[0] - 15.0, knee[0] + 17.0, knee[1] - 15.0, 30.0, "knee pillow", "mid",
-                     held=True)
-    return Figure(
-        id="supine-pillow-squeeze", position="supine", view="side",
-        keyframes=(Keyframe(pose, 0.9, 0.3), Keyframe(pose.set(ankle_n=0.0), 0.9, 1.0)),
-        props=(mat(-112.0, 16.0), chair(26.0, facing=-1), cushion),
-        contacts=(on("pelvis", "mat"), on("thorax", "mat"), on("shin_n", "seat"),
-                  on("shin_f", "seat")),
-        working=("leg_n", "leg_f"),
-        targets=(Target("thigh_n", 0.7, 0.0, 12.0, 8.0),),
-        arrows=(Arrow.squeeze(nudge(knee, 1.0, 0.0), (0.0, 30.0)),),
-    )
-
-
 def supine_leg_on_chair_rest() -> Figure:
     end = _calves_on_seat(on_back(), "f")
     lifting = end.set(hip_f=end.angle("hip_f") + 12.0, knee_f=end.angle("knee_f") - 25.0)
@@ -205,11 +174,17 @@ def supine_leg_on_chair_rest() -> Figure:
     prop_up = pillow(heel[0] - 4.0, heel[0] + 16.0, MAT, 12.0, "foot pillow")
     hip = end.root
     return Figure(
-        id="supine-leg-on-chair-rest", position="supine", view="side",
+        id="supine-leg-on-chair-rest",
+        position="supine",
+        view="side",
         keyframes=(Keyframe(lifting, 0.8, 0.4), Keyframe(end, 1.8, 1.0)),
         props=(FLOOR_MAT, chair(26.0, facing=-1), prop_up),
-        contacts=(on("pelvis", "mat"), on("thorax", "mat"), on("shin_f", "seat", (1,)),
-                  on("shin_n+foot_n", "mat")),
+        contacts=(
+            on("pelvis", "mat"),
+            on("thorax", "mat"),
+            on("shin_f", "seat", (1,)),
+            on("shin_n+foot_n", "mat"),
+        ),
         working=("leg_n",),
         targets=(Target("thigh_n", 0.18, 6.0, 12.0, 8.0),),
         arrows=(arc_between(lifting, end, hip, ("shin_f", (SHIN, 0.0)), pad=8.0),),
@@ -235,7 +210,9 @@ def back_extension() -> Figure:
     start, end = pressed(0.0, 0.0, 0.0), pressed(-32.0, -18.0, -12.0)
     hip = start.root
     return Figure(
-        id="back-extension", position="prone", view="side",
+        id="back-extension",
+        position="prone",
+        view="side",
         keyframes=(Keyframe(start, 0.8), Keyframe(end, 1.6)),
         props=(FLOOR_MAT,),
         contacts=(on("pelvis", "mat"), on("hand_n", "mat"), on("thorax", "mat", (0,))),
@@ -247,12 +224,19 @@ def back_extension() -> Figure:
 KNEE_X = 0.0
 
 
-def _all_fours(lumbar: float = 0.0, thoracic: float = 0.0, neck: float = 0.0,
-               hands: tuple[float, float] | None = None) -> Pose:
+def _all_fours(
+    lumbar: float = 0.0,
+    thoracic: float = 0.0,
+    neck: float = 0.0,
+    hands: tuple[float, float] | None = None,
+) -> Pose:
     """On hands and knees: thighs upright over the knees, arms straight under the shoulders."""
     hip = (KNEE_X, MAT + 5.5 + THIGH)
-    pose = Pose("side", hip, {"lumbar": lumbar, "thoracic": thoracic, "neck": neck,
-                              "ankle_n": -50.0, "ankle_f": -50.0})
+    pose = Pose(
+        "side",
+        hip,
+        {"lumbar": lumbar, "thoracic": thoracic, "neck": neck, "ankle_n": -50.0, "ankle_f": -50.0},
+    )
     reach_arm = (UPPER_ARM + FOREARM) * 0.997
     shoulder_y = MAT + WRIST_UP + reach_arm
     pose = settle(pose, "pelvis", -20.0, 60.0, lambda p: tip(p, "thorax")[1] - shoulder_y)
@@ -272,11 +256,17 @@ def cat_pose() -> Figure:
     dipped = _all_fours(-12.0, -6.0, -18.0, hands)
     mid = point(rounded, "abdomen", (8.0, 10.0 + 6.0))
     return Figure(
-        id="cat-pose", position="quadruped", view="side",
+        id="cat-pose",
+        position="quadruped",
+        view="side",
         keyframes=(Keyframe(flat, 0.6), Keyframe(rounded, 1.2), Keyframe(dipped, 0.8)),
         props=(FLOOR_MAT,),
-        contacts=(on("hand_n", "mat"), on("hand_f", "mat"), on("shin_n", "mat"),
-                  on("shin_f", "mat")),
+        contacts=(
+            on("hand_n", "mat"),
+            on("hand_f", "mat"),
+            on("shin_n", "mat"),
+            on("shin_f", "mat"),
+        ),
         targets=(Target("thorax", 0.3, 9.0, 16.0, 8.0),),
         arrows=(Arrow.line(nudge(mid, 0.0, 2.0), nudge(mid, 0.0, 18.0)),),
     )
@@ -288,11 +278,17 @@ def quadruped_hip_extension() -> Figure:
     lifted = lifted.set(knee_n=0.0, ankle_n=-5.0)
     hip = start.root
     return Figure(
-        id="quadruped-hip-extension", position="quadruped", view="side",
+        id="quadruped-hip-extension",
+        position="quadruped",
+        view="side",
         keyframes=(Keyframe(start, 0.8), Keyframe(lifted, 1.6)),
         props=(FLOOR_MAT,),
-        contacts=(on("hand_n", "mat"), on("hand_f", "mat"), on("shin_f", "mat"),
-                  on("shin_n", "mat", (0,))),
+        contacts=(
+            on("hand_n", "mat"),
+            on("hand_f", "mat"),
+            on("shin_f", "mat"),
+            on("shin_n", "mat", (0,)),
+        ),
         working=("leg_n",),
         targets=(Target("pelvis", 0.2, 9.0, 12.0, 10.0),),
         arrows=(arc_between(start, lifted, hip, ("thigh_n", (THIGH, 0.0)), pad=12.0),),
@@ -300,7 +296,13 @@ def quadruped_hip_extension() -> Figure:
 
 
 __all__ = [
-    "supine_hamstring_straight_leg", "towel_hamstring", "band_hamstring", "supine_piriformis",
-    "knees_to_chest", "ankle_pumps", "supine_pillow_squeeze", "supine_leg_on_chair_rest",
-    "back_extension", "cat_pose", "quadruped_hip_extension",
+    "supine_hamstring_straight_leg",
+    "towel_hamstring",
+    "band_hamstring",
+    "knees_to_chest",
+    "ankle_pumps",
+    "supine_leg_on_chair_rest",
+    "back_extension",
+    "cat_pose",
+    "quadruped_hip_extension",
 ]

@@ -8,6 +8,7 @@ from typing import Literal
 
 from .body import Point, Pose, View, forward
 from .props import Prop
+from .space import Body, Camera
 
 Position = Literal["standing", "seated", "seated-floor", "supine", "prone", "quadruped"]
 
@@ -15,11 +16,13 @@ Position = Literal["standing", "seated", "seated-floor", "supine", "prone", "qua
 @dataclass(frozen=True)
 class Keyframe:
     """One pose in the loop. `hold` is its relative pause; `effort` (0 to 1) how hard the
-    target works, shown by how strongly the target is shaded (squeezes, the thigh test)."""
+    target works, shown by how strongly the target is shaded (squeezes, the thigh test).
+    A figure seen at an angle keeps the `body` in space its pose was projected from."""
 
     pose: Pose
     hold: float = 1.0
     effort: float = 1.0
+    body: Body | None = None
 
 
 @dataclass(frozen=True)
@@ -93,8 +96,9 @@ class Arrow:
             out = []
             for i in range(9):
                 a = math.radians(self.a0 + (self.a1 - self.a0) * i / 8)
-                out.append((self.p0[0] + self.radius * math.cos(a),
-                            self.p0[1] + self.radius * math.sin(a)))
+                out.append(
+                    (self.p0[0] + self.radius * math.cos(a), self.p0[1] + self.radius * math.sin(a))
+                )
             return out
         if self.kind == "squeeze":
             (x, y), (dx, dy) = self.p0, self.p1
@@ -113,8 +117,10 @@ class Strap:
 
     def ends(self, pose: Pose) -> tuple[Point, Point]:
         placed = forward(pose)
-        return (placed[self.hand[0]].to_world(self.hand[1]),
-                placed[self.foot[0]].to_world(self.foot[1]))
+        return (
+            placed[self.hand[0]].to_world(self.hand[1]),
+            placed[self.foot[0]].to_world(self.foot[1]),
+        )
 
 
 @dataclass(frozen=True)
@@ -123,6 +129,8 @@ class Figure:
 
     `stretch` is the keyframe shown when animation is off. `in_front` lists (limb, prop)
     pairs where a limb passes in front of a prop in depth, so the prop does not block it.
+    `layers` is the order the far limbs ('f'), the trunk ('b') and the near limbs ('n') are
+    painted in (side and oblique views); `camera` is set for a figure posed in space.
     """
 
     id: str
@@ -137,6 +145,8 @@ class Figure:
     straps: tuple[Strap, ...] = ()
     stretch: int = 1
     in_front: tuple[tuple[str, str], ...] = ()
+    layers: tuple[str, ...] = ("f", "b", "n")
+    camera: Camera | None = None
 
     def prop(self, name: str) -> Prop:
         for p in self.props:

@@ -109,8 +109,9 @@ def solve(f: Callable[[float], float], lo: float, hi: float) -> float:
     return (lo + hi) / 2
 
 
-def settle(pose: Pose, joint_name: str, lo: float, hi: float,
-           measure: Callable[[Pose], float]) -> Pose:
+def settle(
+    pose: Pose, joint_name: str, lo: float, hi: float, measure: Callable[[Pose], float]
+) -> Pose:
     """Turn one joint until `measure` of the pose is zero (e.g. a foot's height above a step)."""
     value = solve(lambda a: measure(pose.set(**{joint_name: a})), lo, hi)
     return pose.set(**{joint_name: value})

@@ -16,10 +16,21 @@ from .bases import (
     sitting,
     standing,
 )
-from .body import ANKLE, HEAD_LIFT, HEAD_R, PELVIS, PELVIS_R, SHIN, THIGH, THORAX, Pose
+from .body import ANKLE, HEAD_LIFT, HEAD_R, PELVIS, PELVIS_R, SHIN, THIGH, Pose
 from .model import Arrow, Figure, Keyframe, Target
 from .posing import aim, direction, height_above, joint, lowest, point, reach, rest_on, settle
-from .props import BED, COUNTER, SEAT, STEP_RISE, STEP_TREAD, bed, chair, counter, stair
+from .props import (
+    BED,
+    COUNTER,
+    SEAT,
+    STEP_RISE,
+    STEP_TREAD,
+    bed,
+    chair,
+    chair_behind,
+    counter,
+    stair,
+)
 
 LEG = THIGH + SHIN
 
@@ -31,11 +42,13 @@ def _keep_legs(pose: Pose, like: Pose, *sides: str) -> Pose:
     return pose
 
 
-def _hinge(pose: Pose, lean: float, *, lumbar: float = 0.0, thoracic: float = 0.0,
-           neck: float = 0.0) -> Pose:
+def _hinge(
+    pose: Pose, lean: float, *, lumbar: float = 0.0, thoracic: float = 0.0, neck: float = 0.0
+) -> Pose:
     """Tip the pelvis forward by `lean` degrees, legs staying where they are."""
-    tipped = pose.set(pelvis=pose.angle("pelvis") - lean, lumbar=lumbar, thoracic=thoracic,
-                      neck=neck)
+    tipped = pose.set(
+        pelvis=pose.angle("pelvis") - lean, lumbar=lumbar, thoracic=thoracic, neck=neck
+    )
     return _keep_legs(tipped, pose, "n", "f")
 
 
@@ -46,32 +59,36 @@ def _hinge_arrow(start: Pose, end: Pose) -> Arrow:
 
 
 def hip_flexor_chair_lunge() -> Figure:
-    seat_front = 30.0
-    front_ankle = (seat_front + 12.0, SEAT + ANKLE)
-    back_toe = -5.0
-    balance = chair(-50.0, facing=-1, name="side chair", beside=True)
-    rail = (-6.5, 90.0 + 2.9)
+    """Front foot flat on a chair seat, a hand on the top rail of a chair standing beside; the
+    hips move forward into a lunge, the back heel rising with its toes pointing forward."""
+    seat_front = 34.0
+    front_ankle = (seat_front + 10.0, SEAT + ANKLE)
+    back_toe = -24.0
+    rail = chair_behind(-5.0)
+    hold = (-2.0, 90.0 + 2.9)
 
-    def lunge(hip_x: float, lean: float, heel_up: float) -> Pose:
+    def lunge(hip_x: float, lean: float, heel_up: float, drop: float) -> Pose:
         back_ankle = ankle_for_toe(back_toe, 0.0, -heel_up)
         dx = hip_x - back_ankle[0]
-        hip_y = back_ankle[1] + math.sqrt((LEG * 0.985) ** 2 - dx**2)
-        pose = Pose("side", (hip_x, hip_y), standing(pelvis=90.0 + lean).angles)
+        hip_y = back_ankle[1] + math.sqrt((LEG * 0.995) ** 2 - dx**2) - drop
+        pose = Pose("side", (hip_x, hip_y), standing(pelvis=90.0 + lean, lumbar=-lean).angles)
         pose = aim(reach(pose, "thigh_n", back_ankle), "foot_n", -heel_up)
         pose = foot_flat(pose, "f", front_ankle)
-        pose = hand_to(pose, "f", rail)
-        return pose.set(shoulder_n=10.0, elbow_n=20.0)
+        pose = hand_to(pose, "f", hold, hand_angle=0.0)
+        return pose.set(shoulder_n=-6.0, elbow_n=15.0)
 
-    start, end = lunge(0.0, 0.0, 0.0), lunge(11.0, 6.0, 16.0)
+    start, end = lunge(-20.0, 0.0, 0.0, 0.0), lunge(8.0, -5.0, 36.0, 1.5)
     hip = start.root
     return Figure(
-        id="hip-flexor-chair-lunge", position="standing", view="side",
+        id="hip-flexor-chair-lunge",
+        position="standing",
+        view="side",
         keyframes=(Keyframe(start, 0.8), Keyframe(end, 1.6)),
-        props=(balance, chair(seat_front, facing=-1)),
-        contacts=(on("foot_n", "floor"), on("foot_f", "seat")),
+        props=(rail, chair(seat_front, facing=-1)),
+        contacts=(on("foot_n", "floor"), on("foot_f", "seat"), on("hand_f", "chair back")),
         working=("leg_n",),
         targets=(Target("thigh_n", 0.12, 6.0, 11.0, 8.0), Target("shin_n", 0.3, -4.0, 8.0, 6.0)),
-        arrows=(Arrow.line((hip[0] - 32.0, hip[1] + 2.0), (hip[0] - 15.0, hip[1] + 2.0)),),
+        arrows=(Arrow.line((hip[0] - 4.0, hip[1] - 8.0), (end.root[0] + 2.0, end.root[1] - 8.0)),),
     )
 
 
@@ -90,7 +107,9 @@ def bedside_seated_hamstring() -> Figure:
 
     start, end = seated(0.0, 0.5), seated(24.0, 0.95)
     return Figure(
-        id="bedside-seated-hamstring", position="seated", view="side",
+        id="bedside-seated-hamstring",
+        position="seated",
+        view="side",
         keyframes=(Keyframe(start, 0.8), Keyframe(end, 1.6)),
         props=(bed(edge - 190.0, edge, head_at="left"),),
         contacts=(on("pelvis", "mattress"), on("foot_n", "floor"), on("foot_f", "floor")),
@@ -114,64 +133,15 @@ def chair_edge_hamstring() -> Figure:
 
     start, end = perched(0.0, 0.5), perched(26.0, 0.95)
     return Figure(
-        id="chair-edge-hamstring", position="seated", view="side",
+        id="chair-edge-hamstring",
+        position="seated",
+        view="side",
         keyframes=(Keyframe(start, 0.8), Keyframe(end, 1.6)),
         props=(chair(0.0),),
         contacts=(on("pelvis", "seat"), on("foot_n", "floor"), on("foot_f", "floor")),
         working=("leg_n",),
         targets=(Target("thigh_n", 0.55, -4.0, 14.0, 7.0),),
         arrows=(_hinge_arrow(start, end),),
-    )
-
-
-def seated_figure_four() -> Figure:
-    hip = (-13.0, SEAT + PELVIS_R)
-
-    def crossed(lean: float) -> Pose:
-        pose = Pose("side", hip, sitting(ankle_n=5.0).angles)
-        pose = foot_flat(pose, "f", flat_foot_ankle(hip[0] + 45.0, 0.0))
-        if lean:
-            pose = _hinge(pose, lean, thoracic=16.0, neck=-4.0)
-        # The crossing ankle rests across the front of the other knee.
-        pose = reach(pose, "thigh_n", point(pose, "shin_f", (4.0, 5.5 + 5.5)))
-        pose = grip(pose, "n", "shin_n", (SHIN * 0.4, 7.0))
-        return grip(pose, "f", "shin_n", (SHIN * 0.85, 7.0))
-
-    start, end = crossed(0.0), crossed(10.0)
-    return Figure(
-        id="seated-figure-four", position="seated", view="side",
-        keyframes=(Keyframe(start, 0.8), Keyframe(end, 1.6)),
-        props=(chair(0.0),),
-        contacts=(on("pelvis", "seat"), on("foot_f", "floor")),
-        working=("leg_n",),
-        targets=(Target("pelvis", 0.1, 8.0, 11.0, 10.0),),
-        arrows=(_hinge_arrow(start, end),),
-    )
-
-
-def bedside_knee_twist() -> Figure:
-    hip = (0.0, BED + PELVIS_R)
-
-    def twisted(lean: float) -> Pose:
-        pose = Pose("side", hip, sitting().angles)
-        pose = foot_flat(pose, "f", flat_foot_ankle(hip[0] + 62.0, BED))
-        pose = foot_flat(pose, "n", flat_foot_ankle(hip[0] + 30.0, 0.0))
-        pose = pose.set(lumbar=lean, thoracic=lean * 1.2, neck=-lean * 0.5)
-        pose = grip(pose, "n", "shin_f", (SHIN * 0.3, 8.5))
-        return grip(pose, "f", "shin_f", (SHIN * 0.4, 8.5))
-
-    start, end = twisted(0.0), twisted(20.0)
-    chest = point(end, "thorax", (THORAX * 0.6, 0.0))
-    across = direction(end, "thorax") - 90.0
-    return Figure(
-        id="bedside-knee-twist", position="seated", view="side",
-        keyframes=(Keyframe(start, 0.8), Keyframe(end, 1.6)),
-        props=(bed(-150.0, 70.0, head_at="left"),),
-        contacts=(on("pelvis", "mattress"), on("foot_f", "mattress"), on("foot_n", "floor")),
-        working=("leg_f",),
-        targets=(Target("pelvis", 0.15, 8.0, 11.0, 10.0),),
-        arrows=(Arrow.turn(chest, (19.0, 7.0), across),),
-        in_front=(("leg_n", "bed"),),
     )
 
 
@@ -190,7 +160,9 @@ def standing_hamstring() -> Figure:
     heel = lowest(start, "foot_n")
     steps = stair(heel[0] - 9.0)
     return Figure(
-        id="standing-hamstring", position="standing", view="side",
+        id="standing-hamstring",
+        position="standing",
+        view="side",
         keyframes=(Keyframe(start, 0.8), Keyframe(end, 1.6)),
         props=(steps,),
         contacts=(on("foot_f", "floor"), on("foot_n", "step1")),
@@ -220,7 +192,9 @@ def standing_quad_support() -> Figure:
     end = balanced(4.0, 6.0, joint(start, "foot_n"))
     belly = point(end, "pelvis", (PELVIS * 0.9, -14.0))
     return Figure(
-        id="standing-quad-support", position="standing", view="side",
+        id="standing-quad-support",
+        position="standing",
+        view="side",
         keyframes=(Keyframe(start, 0.8), Keyframe(end, 1.6)),
         props=(bench, top),
         contacts=(on("foot_f", "floor"), on("foot_n", "seat")),
@@ -236,7 +210,9 @@ def standing_glute_squeeze() -> Figure:
     squeeze = aim(aim(squeeze, "foot_n", 0.0), "foot_f", 0.0)
     seat_of = point(relaxed, "pelvis", (PELVIS * 0.15, 9.5 + 5.0))
     return Figure(
-        id="standing-glute-squeeze", position="standing", view="side",
+        id="standing-glute-squeeze",
+        position="standing",
+        view="side",
         keyframes=(Keyframe(relaxed, 0.8, 0.25), Keyframe(squeeze, 1.2, 1.0)),
         contacts=(on("foot_n", "floor"), on("foot_f", "floor")),
         targets=(Target("pelvis", 0.15, 8.0, 10.0, 11.0),),
@@ -245,7 +221,11 @@ def standing_glute_squeeze() -> Figure:
 
 
 __all__ = [
-    "hip_flexor_chair_lunge", "bedside_seated_hamstring", "chair_edge_hamstring",
-    "seated_figure_four", "bedside_knee_twist", "standing_hamstring", "standing_quad_support",
-    "standing_glute_squeeze", "STEP_TREAD",
+    "hip_flexor_chair_lunge",
+    "bedside_seated_hamstring",
+    "chair_edge_hamstring",
+    "standing_hamstring",
+    "standing_quad_support",
+    "standing_glute_squeeze",
+    "STEP_TREAD",
 ]

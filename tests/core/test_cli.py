@@ -20,14 +20,16 @@ def test_routines_lists_every_routine_with_time_and_frequency():
     code, text = run("routines")
     assert code == 0
     line = next(ln for ln in text.splitlines() if ln.startswith("relief-sequence"))
-    assert "Relief sequence" in line and "1 to 10 times a day" in line and "6:47" in line
+    assert "Relief sequence" in line and "1 to 10 times a day" in line and "8:07" in line
     assert len(text.strip().splitlines()) == 2 + 8
 
 
 def test_routines_json_has_the_totals():
     code, text = run("routines", "--json")
     rows = {r["id"]: r for r in json.loads(text)}
-    assert code == 0 and rows["relief-sequence"]["total_seconds"] == 407
+    assert code == 0 and rows["relief-sequence"]["total_seconds"] == 487
+    # the resting add-on is told at its usual length, not its 30-minute-a-side cap
+    assert rows["resting-add-on"]["usual_seconds"] < rows["resting-add-on"]["total_seconds"]
 
 
 def test_exercises_table_shows_dose_and_sources():

@@ -5,8 +5,9 @@ import io
 import json
 from datetime import UTC, datetime, timedelta
 
-from stretching import catalogue, rules
+from stretching import catalogue, gate, rules
 from stretching.cli import PersonError, PersonPlan, build_parser, main
+from stretching.screening import QUESTIONS
 
 NOW = datetime(2026, 11, 20, 18, 0, tzinfo=UTC)  # a Friday
 CAT = catalogue.default()
@@ -25,7 +26,12 @@ def session(days_ago: float, hurt=(), routine="relief-sequence", n=0) -> rules.S
     )
 
 
-def planner_for(sessions=(), blocked="", saved=None):
+SCREENED = gate.Facts(
+    "given", gate.FullScreen({q.id: False for q in QUESTIONS}, NOW - timedelta(minutes=5))
+)
+
+
+def planner_for(sessions=(), safety=SCREENED, saved=None):
     def planner(email):
         if email not in (None, "alice@example.org"):
             raise PersonError(f"No account with the email '{email}'.")
@@ -36,7 +42,12 @@ def planner_for(sessions=(), blocked="", saved=None):
             return "Saved as session 1 for alice@example.org."
 
         return PersonPlan(
-            "alice@example.org", plan, CAT, store if saved is not None else None, blocked
+            "alice@example.org",
+            plan,
+            CAT,
+            store if saved is not None else None,
+            safety=safety,
+            clock=lambda: NOW,
         )
 
     return planner
@@ -119,10 +130,12 @@ def test_play_refuses_while_the_safety_screen_says_stop(capsys):
         "hip-flexor",
         "--email",
         "alice@example.org",
-        planner=planner_for(blocked="Please answer the safety questions first."),
+        planner=planner_for(safety=gate.Facts("given")),
     )
     assert code == 3
-    assert "sciatica: Please answer the safety questions first." in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "sciatica: Please answer the safety questions before your first session." in err
+    assert "The safety questions are in the web app" in err
 
 
 def test_play_follows_the_plan_and_saves_for_the_person(monkeypatch):

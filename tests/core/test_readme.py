@@ -15,7 +15,9 @@ EXAMPLES = re.findall(r"```console\n\$ sciatica (.+?)\n(.*?)```", README, re.S)
 def test_the_quick_start_is_make_run_and_make_test():
     block = README.split("## Quick start", 1)[1].split("```sh\n", 1)[1].split("```", 1)[0]
     assert [line.split()[:2] for line in block.strip().splitlines()] == [
-        ["make", "run"], ["make", "test"]]
+        ["make", "run"],
+        ["make", "test"],
+    ]
 
 
 @pytest.mark.parametrize("args, expected", EXAMPLES, ids=[a for a, _ in EXAMPLES])

@@ -20,6 +20,8 @@ from stretching.screening import (
     evaluate,
     forbidden_phrases_in,
     recheck,
+    unanswered,
+    with_none_of,
 )
 
 TIER_A_ALONE_IDS = [q.id for q in TIER_A if q.id != "a9"]
@@ -108,6 +110,27 @@ def test_it_names_the_unanswered_questions() -> None:
     del partial["a3"], partial["b10"]
     with pytest.raises(ValueError, match=r"Unanswered questions: a3, b10$"):
         evaluate(partial)
+
+
+def test_none_of_these_answers_every_open_question_of_its_tier_no() -> None:
+    filled = with_none_of({}, ["A"])
+    assert [q.id for q in unanswered(filled)] == TIER_B_IDS
+    assert evaluate(with_none_of(filled, ["B"])).status == "clear"
+    assert evaluate(with_none_of({}, ["A", "B"])) == evaluate(answers())
+
+
+def test_none_of_these_never_turns_a_yes_into_a_no() -> None:
+    filled = with_none_of({"a2": True, "b4": None}, ["A", "B"])
+    assert filled["a2"] is True and filled["b4"] is False
+    assert_emergency(evaluate(filled))
+    assert evaluate(with_none_of({"b7": True}, ["A", "B"])).status == "see-clinician"
+
+
+def test_none_of_these_leaves_the_other_tier_unanswered_and_refuses_unknown_tiers() -> None:
+    with pytest.raises(ValueError, match=r"Unanswered questions: b1, b2, .*b10$"):
+        evaluate(with_none_of({}, ["A"]))
+    with pytest.raises(ValueError, match="Unknown tiers: C"):
+        with_none_of({}, ["C"])  # type: ignore[list-item]
 
 
 def test_it_refuses_an_empty_set_of_answers() -> None:

@@ -1,0 +1,90 @@
+"""The rules' state as plain JSON and back, so the shell can keep it in one database row.
+
+Generic over the frozen dataclasses the state is made of: each field is encoded by its type
+hint (datetimes as ISO 8601 with their offset, tuples as lists, mappings as objects, optional
+values as null), so a new field needs no new code here. `STATE_FORMAT` names the shape: a kept
+state of another format is rebuilt from history instead of read.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import types
+import typing
+from collections.abc import Mapping
+from datetime import date, datetime
+from functools import cache
+from typing import Any, TypeVar, get_args, get_origin
+
+from .state import State
+
+STATE_FORMAT = 1
+"""Bump when the state's shape or the rules' meaning changes: every kept state is rebuilt."""
+
+T = TypeVar("T")
+
+
+def encode(value: Any) -> Any:
+    """A dataclass tree as JSON-ready values."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: encode(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, tuple | list):
+        return [encode(v) for v in value]
+    if isinstance(value, Mapping):
+        return {str(k): encode(v) for k, v in value.items()}
+    return value
+
+
+@cache
+def _hints(cls: type) -> dict[str, Any]:
+    return typing.get_type_hints(cls)
+
+
+def decode(kind: Any, data: Any) -> Any:
+    """The value of type `kind` that `encode` turned into `data`."""
+    origin = get_origin(kind)
+    if origin is typing.Union or origin is types.UnionType:
+        options = [a for a in get_args(kind) if a is not type(None)]
+        if data is None:
+            return None
+        if len(options) == 1:
+            return decode(options[0], data)
+        for option in options:  # str | int and the like: keep the value as it came
+            if isinstance(option, type) and isinstance(data, option):
+                return data
+        return data
+    if origin is typing.Literal:
+        return data
+    if origin is tuple:
+        args = get_args(kind)
+        item = args[0] if len(args) == 2 and args[1] is Ellipsis else Any
+        return tuple(decode(item, v) for v in data)
+    if origin in (Mapping, dict) or kind in (dict, Mapping):
+        value_kind = get_args(kind)[1] if get_args(kind) else Any
+        return {k: decode(value_kind, v) for k, v in data.items()}
+    if kind is datetime:
+        return datetime.fromisoformat(data)
+    if kind is date:
+        return date.fromisoformat(data)
+    if isinstance(kind, type) and dataclasses.is_dataclass(kind):
+        hints = _hints(kind)
+        return kind(**{f.name: decode(hints[f.name], data[f.name]) for f in _fields(kind)})
+    return data
+
+
+def _fields(cls: type) -> tuple[dataclasses.Field[Any], ...]:
+    return tuple(f for f in dataclasses.fields(cls) if f.init)
+
+
+def state_to_json(state: State) -> dict[str, Any]:
+    return {"format": STATE_FORMAT, "state": encode(state)}
+
+
+def state_from_json(data: Mapping[str, Any]) -> State | None:
+    """The kept state, or None when it was written in another format (rebuild it)."""
+    if data.get("format") != STATE_FORMAT:
+        return None
+    state: State = decode(State, data["state"])
+    return state
