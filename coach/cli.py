@@ -1,13 +1,15 @@
-"""The `sciatica` entry point: the core's command line, with played sessions saved to the
-same database the web app uses and plans read from it. Django is set up only when a session
-is saved or a plan is read, so the other commands start fast."""
+"""The `sciatica` entry point: the core's command line, with a person's plan, safety answers
+and sessions read from and saved to the same database the web app uses. Django is set up only
+when a person is named (`plan`, `play --email`), so the other commands start fast."""
 
 import difflib
 import os
 import sys
+from collections.abc import Sequence
 
-from stretching.cli import PersonError, PersonPlan, Store
+from stretching.cli import PersonError, PersonPlan
 from stretching.cli import main as core_main
+from stretching.gate import Facts
 from stretching.session import SessionResult
 
 
@@ -16,20 +18,6 @@ def _django() -> None:
     import django
 
     django.setup()
-    from django.core.management import call_command
-
-    call_command("migrate", verbosity=0, interactive=False)
-
-
-def database_store() -> Store:
-    _django()
-    from coach.practice.services import session_record
-
-    def save(result: SessionResult) -> str:
-        session, _ = session_record(result=result, source="cli")
-        return f"Saved as session {session.pk}."
-
-    return save
 
 
 def _person(email: str | None):
@@ -54,57 +42,56 @@ def _person(email: str | None):
     raise PersonError(f"There are {count} accounts; say whose plan with --email, {example}")
 
 
-def _blocked(user, plan) -> str:
-    """Why this person may not start a session from the terminal now, or ''."""
-    from coach.accounts.models import ScreeningResponse
-    from coach.accounts.selectors import consent_active
-    from coach.diary.models import CheckIn
-    from stretching.screening import SCREEN_VERSION, evaluate
-
-    if not consent_active(user):
-        return (f"{user.email} has withdrawn consent to store health data, so nothing can be "
-                "saved against them. Give consent again in Settings on the web app, or play "
-                "without --email.")
-    screen = ScreeningResponse.objects.filter(user=user, kind="full").first()
-    if screen is None or screen.screen_version != SCREEN_VERSION:
-        return "Please answer the safety questions on the web app before your first session."
-    result = evaluate(screen.answers, cleared_on=screen.cleared_on)
-    if result.locked:
-        return f"{result.headline} {result.message}"
-    latest = CheckIn.objects.filter(user=user).first()
-    rechecked = latest is None or ScreeningResponse.objects.filter(
-        user=user, answered_at__gt=latest.at).exists()
-    if plan.flags.tier_a_recheck_needed and not rechecked:
-        return ("Your last check-in noted new numbness, weakness or symptoms in both legs. "
-                "Please answer the quick safety check on the web app before stretching.")
-    return ""
-
-
 def database_planner(email: str | None) -> PersonPlan:
-    """Today's plan for the person with this email (or the only person) in the app's database."""
+    """Today's plan for the person with this email (or the only person) in the app's database,
+    with what the safety gate needs and the same writers the web app uses."""
     _django()
+    from django.db import DatabaseError
     from django.utils import timezone
 
-    from coach.diary.services import checkins_link_to_session
-    from coach.practice.plans import plan_for_user
+    from coach.accounts.services import quick_check_record
+    from coach.diary.plans import plan_for_user, recheck_asked_at
+    from coach.practice.gating import facts_for
+    from coach.practice.results import expected_for
     from coach.practice.services import session_record
     from stretching import catalogue
+    from stretching.result import ResultError, check_result
 
-    user = _person(email)
+    try:
+        user = _person(email)
+    except DatabaseError as exc:  # no tables yet: the app's database was never set up
+        raise PersonError(
+            "The app's database is not set up yet: run `make run` (or `.venv/bin/python "
+            "manage.py migrate`) first."
+        ) from exc
     plan = plan_for_user(user, now=timezone.localtime())
+    asked = recheck_asked_at(user, plan)
+
+    def quick_check(ticked: Sequence[str]) -> Facts:
+        quick_check_record(user=user, browser=None, ticked=ticked)
+        return facts_for(user=user, browser=None, recheck_asked_at=asked)
 
     def save(result: SessionResult) -> str:
-        session, created = session_record(result=result, source="cli", user=user)
-        if created:
-            checkins_link_to_session(session=session)
+        try:  # the one check every door makes (stretching.result)
+            result = check_result(result, expected_for(user=user))
+        except ResultError as exc:
+            return f"Not saved: {exc}."
+        session, _ = session_record(result=result, source="cli", user=user)
         return f"Saved as session {session.pk} for {user.email}."
 
-    return PersonPlan(person=user.email, plan=plan, catalogue=catalogue.default(), store=save,
-                      blocked=_blocked(user, plan))
+    return PersonPlan(
+        person=user.email,
+        plan=plan,
+        catalogue=catalogue.default(),
+        store=save,
+        safety=facts_for(user=user, browser=None, recheck_asked_at=asked),
+        quick_check=quick_check,
+        clock=timezone.now,
+    )
 
 
 def main() -> int:
-    return core_main(store=database_store, planner=database_planner)
+    return core_main(planner=database_planner)
 
 
 if __name__ == "__main__":

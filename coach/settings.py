@@ -6,6 +6,7 @@ deployable; see README.md.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -42,6 +43,14 @@ INSTALLED_APPS = [
     "coach.practice",
     "coach.accounts",
     "coach.diary",
+    "coach.learn",
+    # Clinic mode: clinicians sign in with a second factor (TOTP, recovery codes).
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "coach.clinic",
+    "coach.reminders",
+    "coach.api",
 ]
 
 MIDDLEWARE = [
@@ -49,9 +58,14 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "coach.accounts.language.PersonLanguageMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "coach.lib.cache_headers.PrivatePagesMiddleware",
+    "coach.diary.middleware.PlanMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
@@ -63,9 +77,15 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
+# Five wrong passwords pause that account from that address only (anyone else, and the same
+# person elsewhere, still sign in); a looser limit pauses an address trying many accounts.
 AXES_FAILURE_LIMIT = envint("AXES_FAILURE_LIMIT", 5)
-AXES_COOLOFF_TIME = 0.25  # hours
-AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+SIGN_IN_FAILURES_PER_ADDRESS = envint("SIGN_IN_FAILURES_PER_ADDRESS", 30)
+AXES_COOLOFF_TIME = timedelta(minutes=envint("SIGN_IN_PAUSE_MINUTES", 15))
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False  # so the page's "try again at" holds
+AXES_LOCKOUT_CALLABLE = "coach.accounts.lockout.paused_response"
+AXES_CLIENT_IP_CALLABLE = "coach.lib.addresses.client_ip"
 LOGIN_URL = "/account/sign-in/"
 LOGIN_REDIRECT_URL = "/today/"
 LOGOUT_REDIRECT_URL = "/"
@@ -81,9 +101,11 @@ TEMPLATES = [
         "OPTIONS": {
             "context_processors": [
                 "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
                 "django.template.context_processors.csp",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "coach.clinic.context.clinic",
             ],
         },
     },
@@ -102,6 +124,15 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
     # A file, not memory, so the `sciatica` command run by a test sees the test database.
     DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test.sqlite3")}
+elif envbool("DATABASE_POOL", False):
+    # Django's pool (psycopg_pool), one per process, instead of one persistent connection per
+    # process: for threaded workers; docs/deploy.md says when it helps.
+    DATABASES["default"]["CONN_MAX_AGE"] = 0
+    DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
+        "min_size": envint("DATABASE_POOL_MIN", 1),
+        "max_size": envint("DATABASE_POOL_MAX", 4),
+        "timeout": envint("DATABASE_POOL_TIMEOUT", 10),
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
@@ -120,18 +151,33 @@ SECURE_CSP = {
     "form-action": [CSP.SELF],
 }
 
+# --- HTTPS and the proxy: with DEBUG off the defaults are production's (docs/deploy.md) ---
+# BEHIND_PROXY: a reverse proxy (deploy/nginx.conf) sets X-Forwarded-Proto and X-Real-IP,
+# overwriting whatever a client sent, so both are trusted.
+BEHIND_PROXY = envbool("BEHIND_PROXY", False)
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if BEHIND_PROXY else None
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = envbool("SECURE_COOKIES", not DEBUG)
 SESSION_COOKIE_HTTPONLY = True
+# Off unless asked, so plain-http runs on loopback (benchmarks) work; production turns it on,
+# or says the proxy redirects to https itself (HTTPS_REDIRECT_AT_PROXY, as `make serve` does).
 SECURE_SSL_REDIRECT = envbool("SECURE_SSL_REDIRECT", False)
-SECURE_HSTS_SECONDS = envint("SECURE_HSTS_SECONDS", 0)
-SECURE_PROXY_SSL_HEADER = (
-    ("HTTP_X_FORWARDED_PROTO", "https") if envbool("BEHIND_PROXY", False) else None
-)
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # checked over plain http, straight at each app server
+SILENCED_SYSTEM_CHECKS = ["security.W008"] if envbool("HTTPS_REDIRECT_AT_PROXY", False) else []
+# Sent only on https requests, so harmless on plain http.
+SECURE_HSTS_SECONDS = envint("SECURE_HSTS_SECONDS", 0 if DEBUG else 365 * 24 * 3600)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = envbool("SECURE_HSTS_INCLUDE_SUBDOMAINS", not DEBUG)
+SECURE_HSTS_PRELOAD = envbool("SECURE_HSTS_PRELOAD", not DEBUG)
 SECURE_REFERRER_POLICY = "same-origin"
 
-LANGUAGE_CODE = "en-gb"
+# English and Spanish: the language follows the browser (Accept-Language) until a person picks
+# one on any page; a signed-in person's pick is kept with their account (coach.accounts.language).
+LANGUAGE_CODE = "en"
+LANGUAGES = [("en", "English"), ("es", "Español")]
+LOCALE_PATHS = [BASE_DIR / "coach" / "locale"]
+LANGUAGE_COOKIE_AGE = 365 * 24 * 3600
+LANGUAGE_COOKIE_SAMESITE = "Lax"
 TIME_ZONE = os.environ.get("TIME_ZONE", "Europe/London")
-USE_I18N = False
+USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
@@ -157,6 +203,11 @@ MAILERS = {
         },
     }
 }
+
+# --- reminders (coach/reminders): retries of a failed send, web push keys ---
+REMINDERS_RETRY_SECONDS = envint("REMINDERS_RETRY_SECONDS", 30)
+REMINDERS_MAX_ATTEMPTS = envint("REMINDERS_MAX_ATTEMPTS", 10)
+WEBPUSH_VAPID_PRIVATE_KEY = os.environ.get("WEBPUSH_VAPID_PRIVATE_KEY", "")
 
 LOGGING = {
     "version": 1,

@@ -1,30 +1,18 @@
-"""Reads for consent and the safety screen, and the gate the player calls before a session."""
+"""Reads for consent and the safety screen: what the safety gate (stretching.gate) looks at."""
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from urllib.parse import urlencode
 
+from django.contrib.sessions.backends.base import SessionBase
 from django.http import HttpRequest
-from django.urls import reverse
-from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 
-from coach.practice.models import PracticeSession
-from stretching.screening import (
-    QUESTIONS_BY_ID,
-    SCREEN_VERSION,
-    Question,
-    ScreenResult,
-    evaluate,
-    recheck,
-)
+from stretching.gate import ConsentState, FullScreen, QuickCheck
+from stretching.screening import QUESTIONS_BY_ID, SCREEN_VERSION, Question, ScreenResult, evaluate
 
 from . import guest
 from .models import CONSENT_VERSION, Consent, ScreeningResponse
-
-RECHECK_VALID_MINUTES = 30
-"""[design] A quick check answered "none of these" opens one session started within this
-many minutes; the next session asks again."""
 
 
 def consent_active(user) -> bool:
@@ -34,6 +22,17 @@ def consent_active(user) -> bool:
     return Consent.objects.filter(
         user=user, version=CONSENT_VERSION, withdrawn_at__isnull=True
     ).exists()
+
+
+def consent_state(user) -> ConsentState:
+    """In force, withdrawn (the latest consent was taken back), never given for the current
+    wording, or no account at all."""
+    if not user.is_authenticated:
+        return "no-account"
+    if consent_active(user):
+        return "given"
+    latest = consent_latest(user)
+    return "withdrawn" if latest is not None and latest.withdrawn_at else "not-given"
 
 
 def consent_latest(user) -> Consent | None:
@@ -54,6 +53,42 @@ def safe_next(request: HttpRequest, default: str = "") -> str:
     return target if target and ok else default
 
 
+def with_next(url: str, next_url: str) -> str:
+    return f"{url}?{urlencode({'next': next_url})}" if next_url else url
+
+
+def _latest(user, kind: str) -> ScreeningResponse | None:
+    if not user.is_authenticated:
+        return None
+    return ScreeningResponse.objects.filter(user=user, kind=kind).first()
+
+
+def full_screen(user, browser: SessionBase | None) -> FullScreen | None:
+    """The latest full screen from the database or this browser session, whichever is newer."""
+    found = []
+    r = _latest(user, "full")
+    if r is not None:
+        found.append(FullScreen(r.answers, r.answered_at, r.screen_version, r.cleared_on))
+    stored = guest.screen(browser) if browser is not None else None
+    if stored:
+        found.append(
+            FullScreen(stored["answers"], stored["at"], stored["version"], stored["cleared_on"])
+        )
+    return max(found, key=lambda s: s.answered_at, default=None)
+
+
+def quick_check(user, browser: SessionBase | None) -> QuickCheck | None:
+    """The latest quick check from the database or this browser session, whichever is newer."""
+    found = []
+    r = _latest(user, "recheck")
+    if r is not None:
+        found.append(QuickCheck(r.answers, r.answered_at))
+    stored = guest.recheck(browser) if browser is not None else None
+    if stored:
+        found.append(QuickCheck(stored["answers"], stored["at"]))
+    return max(found, key=lambda c: c.answered_at, default=None)
+
+
 @dataclass(frozen=True)
 class ScreenState:
     """The latest full screen that counts (current version), evaluated by the core."""
@@ -70,88 +105,16 @@ class ScreenState:
 
 
 def screen_state(request: HttpRequest) -> ScreenState | None:
-    """The latest full screen from the database or this session, whichever is newer."""
-    candidates = []
-    if request.user.is_authenticated:
-        r = ScreeningResponse.objects.filter(user=request.user, kind="full").first()
-        if r is not None:
-            candidates.append((r.answered_at, r.answers, r.cleared_on, r.screen_version, r))
-    stored = guest.screen(request.session)
-    if stored:
-        candidates.append((stored["at"], stored["answers"], stored["cleared_on"],
-                           stored["version"], None))
-    if not candidates:
-        return None
-    at, answers, cleared_on, version, response = max(candidates, key=lambda c: c[0])
-    if version != SCREEN_VERSION:
+    """The latest full screen (current version) and what it means, for the screen pages."""
+    screen = full_screen(request.user, request.session)
+    if screen is None or screen.version != SCREEN_VERSION:
         return None
     try:
-        result = evaluate(answers, cleared_on=cleared_on)
+        result = evaluate(screen.answers, cleared_on=screen.cleared_on)
     except ValueError:
         return None
-    return ScreenState(answers, at, cleared_on, result, response)
-
-
-@dataclass(frozen=True)
-class RecheckState:
-    answered_at: datetime
-    result: ScreenResult
-
-
-def recheck_state(request: HttpRequest) -> RecheckState | None:
-    """The latest quick check from the database or this session, whichever is newer."""
-    candidates = []
-    if request.user.is_authenticated:
-        r = ScreeningResponse.objects.filter(user=request.user, kind="recheck").first()
-        if r is not None:
-            candidates.append((r.answered_at, r.answers))
-    stored = guest.recheck(request.session)
-    if stored:
-        candidates.append((stored["at"], stored["answers"]))
-    if not candidates:
-        return None
-    at, answers = max(candidates, key=lambda c: c[0])
-    return RecheckState(at, recheck(qid for qid, yes in answers.items() if yes))
-
-
-def _sessions_saved_since(request: HttpRequest, since: datetime) -> bool:
-    if request.user.is_authenticated:
-        mine = PracticeSession.objects.filter(user=request.user)
-    else:
-        key = request.session.get("guest_key", "")
-        if not key:
-            return False
-        mine = PracticeSession.objects.filter(user__isnull=True, guest_key=key)
-    return mine.filter(created_at__gte=since).exists()
-
-
-def with_next(url: str, next_url: str) -> str:
-    return f"{url}?{urlencode({'next': next_url})}" if next_url else url
-
-
-def screen_allows_practice(request: HttpRequest, next_url: str = "") -> tuple[bool, str, str]:
-    """Whether a session may start now: (allowed, what to tell the person, where to send them).
-
-    Locked while the full screen is missing, out of date, or shows a warning sign not cleared;
-    otherwise each session needs a fresh quick check ("none of these") that no saved session
-    has used yet. When allowed, the url is `next_url`.
-    """
-    now = timezone.now()
-    screen_url = with_next(reverse("accounts:screen"), next_url)
-    check_url = with_next(reverse("accounts:check"), next_url)
-    state = screen_state(request)
-    if state is None:
-        return False, "Please answer the safety questions before your first session.", screen_url
-    if state.result.locked:
-        return False, state.result.headline, screen_url
-    last = recheck_state(request)
-    if last is not None and last.answered_at >= state.answered_at:
-        if last.result.locked:
-            return False, last.result.headline, check_url
-        passed_at = last.answered_at
-    else:
-        passed_at = state.answered_at  # the full screen asks every Tier A question too
-    fresh = now - passed_at <= timedelta(minutes=RECHECK_VALID_MINUTES)
-    if not fresh or _sessions_saved_since(request, passed_at):
-        return False, "Please answer the quick safety check before this session.", check_url
-    return True, "", next_url
+    response = _latest(request.user, "full")
+    if response is not None and response.answered_at != screen.answered_at:
+        response = None  # the newer answers are this browser's
+    answers = dict(screen.answers)
+    return ScreenState(answers, screen.answered_at, screen.cleared_on, result, response)

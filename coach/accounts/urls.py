@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import export_views, screen_views, views
+from . import language, screen_views, views
 
 app_name = "accounts"
 
@@ -10,8 +10,11 @@ urlpatterns = [
     path("sign-out/", views.sign_out, name="sign_out"),
     path("password/reset/", views.password_reset, name="password_reset"),
     path("password/reset/sent/", views.password_reset_sent, name="password_reset_sent"),
-    path("password/reset/<uidb64>/<token>/", views.password_reset_confirm,
-         name="password_reset_confirm"),
+    path(
+        "password/reset/<uidb64>/<token>/",
+        views.password_reset_confirm,
+        name="password_reset_confirm",
+    ),
     path("password/reset/done/", views.password_reset_done, name="password_reset_done"),
     path("password/", views.password_change, name="password_change"),
     path("settings/", views.settings_page, name="settings"),
@@ -20,10 +23,5 @@ urlpatterns = [
     path("screen/", screen_views.screen, name="screen"),
     path("screen/cleared/", screen_views.screen_cleared, name="screen_cleared"),
     path("check/", screen_views.check, name="check"),
-    path("export/", export_views.export_page, name="export"),
-    path("export/sciatica-coach.json", export_views.export_json, name="export_json"),
-    path("export/sciatica-coach-csv.zip", export_views.export_csv, name="export_csv"),
-    path("export/pain-fhir.json", export_views.export_fhir, name="export_fhir"),
-    path("delete/", views.account_delete, name="delete"),
-    path("deleted/", views.account_deleted, name="deleted"),
+    path("language/", language.choose, name="language"),
 ]

@@ -1,33 +1,21 @@
-"""Sign up and in, passwords, settings, consent and deleting the account."""
+"""Sign up and in, passwords, settings and consent."""
 
 from django.contrib import messages
-from django.contrib.auth import login, logout
+from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.contrib.messages.views import SuccessMessageMixin
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
+from django.utils.translation import gettext, gettext_lazy
 from django.views.decorators.http import require_POST
 
-from coach.practice.models import PracticeSession
-
-from . import guest, services
-from .forms import ChangePasswordForm, NewPasswordForm, PasswordConfirmForm, SignInForm, SignUpForm
+from . import guest, lockout, services
+from .forms import ChangePasswordForm, NewPasswordForm, SignInForm, SignUpForm
 from .selectors import consent_active, consent_latest, safe_next, screen_state, with_next
 
 MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
-
-
-def _guest_key(request: HttpRequest) -> str:
-    return request.session.get("guest_key", "")
-
-
-def _guest_session_count(request: HttpRequest) -> int:
-    key = _guest_key(request)
-    if not key:
-        return 0
-    return PracticeSession.objects.filter(user__isnull=True, guest_key=key).count()
 
 
 def sign_up(request: HttpRequest) -> HttpResponse:
@@ -36,22 +24,28 @@ def sign_up(request: HttpRequest) -> HttpResponse:
     next_url = safe_next(request)
     form = SignUpForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
-        user = services.user_create(email=form.cleaned_data["email"],
-                                    password=form.cleaned_data["password"])
+        user = services.user_create(
+            email=form.cleaned_data["email"], password=form.cleaned_data["password"]
+        )
         services.consent_give(user=user)
-        screened = services.screening_claim_from_guest(user=user,
-                                                       stored=guest.screen(request.session))
-        claimed = services.guest_sessions_claim(guest_key=_guest_key(request), user=user)
+        screened = services.screening_claim_from_guest(
+            user=user, stored=guest.screen(request.session)
+        )
         guest.forget(request.session)
+        # Signing in keeps the sessions played as a guest (coach.practice.guests listens).
         login(request, user, backend=MODEL_BACKEND)
-        if claimed:
-            messages.success(request, f"Welcome. Your {claimed} session{'s' if claimed > 1 else ''}"
-                             " played as a guest are in your history now.")
         if screened is None:
             return redirect(with_next(reverse("accounts:screen"), next_url))
         return redirect(next_url or "diary:today")
-    return render(request, "accounts/sign_up.html",
-                  {"form": form, "next": next_url, "guest_sessions": _guest_session_count(request)})
+    return render(
+        request,
+        "accounts/sign_up.html",
+        {
+            "form": form,
+            "next": next_url,
+            "guest_sessions": guest.sessions_played(request.session),
+        },
+    )
 
 
 class SignInView(auth_views.LoginView):
@@ -59,17 +53,11 @@ class SignInView(auth_views.LoginView):
     authentication_form = SignInForm
     redirect_authenticated_user = True
 
-    def form_valid(self, form):
-        guest_key = _guest_key(self.request)
-        response = super().form_valid(form)
-        user = form.get_user()
-        # A guest who signs in right after playing keeps the session, if collection is on.
-        if consent_active(user):
-            claimed = services.guest_sessions_claim(guest_key=guest_key, user=user)
-            if claimed:
-                messages.success(self.request, "The session you played as a guest is in your "
-                                 "history now.")
-        return response
+    def post(self, request, *args, **kwargs):
+        # Axes pauses one account from one address; this is the looser pause for the address.
+        if lockout.address_paused(request):
+            return lockout.paused_response(request)
+        return super().post(request, *args, **kwargs)
 
 
 sign_in = SignInView.as_view()
@@ -98,7 +86,7 @@ class PasswordChangeView(SuccessMessageMixin, auth_views.PasswordChangeView):
     template_name = "accounts/password_change.html"
     form_class = ChangePasswordForm
     success_url = reverse_lazy("accounts:settings")
-    success_message = "Your password has been changed."
+    success_message = gettext_lazy("Your password has been changed.")
 
 
 password_change = PasswordChangeView.as_view()
@@ -106,11 +94,15 @@ password_change = PasswordChangeView.as_view()
 
 @login_required
 def settings_page(request: HttpRequest) -> HttpResponse:
-    return render(request, "accounts/settings.html", {
-        "consent": consent_latest(request.user),
-        "consent_active": consent_active(request.user),
-        "screen": screen_state(request),
-    })
+    return render(
+        request,
+        "accounts/settings.html",
+        {
+            "consent": consent_latest(request.user),
+            "consent_active": consent_active(request.user),
+            "screen": screen_state(request),
+        },
+    )
 
 
 @login_required
@@ -118,33 +110,28 @@ def consent_give(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         if not consent_active(request.user):
             services.consent_give(user=request.user)
-        messages.success(request, "Thank you. Your diary saves new entries again.")
+        messages.success(request, gettext("Thank you. Your diary saves new entries again."))
         return redirect(safe_next(request) or reverse("accounts:settings"))
-    return render(request, "accounts/consent.html", {
-        "consent_active": consent_active(request.user), "next": safe_next(request),
-    })
+    return render(
+        request,
+        "accounts/consent.html",
+        {
+            "consent_active": consent_active(request.user),
+            "next": safe_next(request),
+        },
+    )
 
 
 @require_POST
 @login_required
 def consent_withdraw(request: HttpRequest) -> HttpResponse:
     services.consent_withdraw(user=request.user)
-    messages.success(request, "You have withdrawn your consent. The diary will not save "
-                     "anything new until you give it again. What you saved before is kept "
-                     "until you delete it.")
+    messages.success(
+        request,
+        gettext(
+            "You have withdrawn your consent. The diary will not save "
+            "anything new until you give it again. What you saved before is kept "
+            "until you delete it."
+        ),
+    )
     return redirect("accounts:settings")
-
-
-@login_required
-def account_delete(request: HttpRequest) -> HttpResponse:
-    form = PasswordConfirmForm(request.user, request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        user, guest_key = request.user, _guest_key(request)
-        logout(request)
-        services.account_delete(user=user, guest_key=guest_key)
-        return redirect("accounts:deleted")
-    return render(request, "accounts/delete.html", {"form": form})
-
-
-def account_deleted(request: HttpRequest) -> HttpResponse:
-    return render(request, "accounts/deleted.html")
