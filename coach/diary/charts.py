@@ -99,11 +99,23 @@ def _day_label(d: date) -> str:
     return f"{d.day} {d:%b}"
 
 
+def week_label(monday: date) -> str:
+    """'Week of 3 Nov 2025'."""
+    return f"Week of {monday.day} {monday:%b %Y}"
+
+
 MIN_LABEL_GAP = 44
 """Units between the centres of two day labels ("16 Nov" is about 38 wide at 12 units)."""
 
 
+MONTHS_FROM_DAYS = 120
+"""Spans longer than this are labelled by month ("Nov 2025") instead of by day."""
+MIN_MONTH_GAP = 64
+
+
 def _x_ticks(frame: _Frame, first_day: date, days: int) -> list[Tick]:
+    if days > MONTHS_FROM_DAYS:
+        return _month_ticks(frame, first_day, days)
     step = 1 if days <= 7 else 7 if days <= 31 else 15
     per_day = (frame.c.right - frame.c.left) / days
     while per_day * step < MIN_LABEL_GAP:  # a narrower plot (long y labels) takes fewer
@@ -116,61 +128,120 @@ def _x_ticks(frame: _Frame, first_day: date, days: int) -> list[Tick]:
     return ticks
 
 
-def _series(frame: _Frame, name: str, css: str, values: Sequence[tuple[datetime, int, str]],
-            dashed: bool = False) -> Series:
-    dots = tuple(Dot(frame.x(at), frame.y(v), f"{label}: {name.lower()} {v}")
-                 for at, v, label in values)
+def _month_ticks(frame: _Frame, first_day: date, days: int) -> list[Tick]:
+    """A label at the start of every month (or every few, where they would crowd)."""
+    months, month = [], first_day.replace(day=1)
+    while month < first_day + timedelta(days=days):
+        if month >= first_day:
+            months.append(month)
+        month = (month + timedelta(days=32)).replace(day=1)
+    per_month = (frame.c.right - frame.c.left) * 30.4 / days
+    step = max(1, ceil(MIN_MONTH_GAP / per_month))
+    return [Tick(frame.x(frame.start + (m - first_day)), f"{m:%b %Y}") for m in months[::step]]
+
+
+def _series(
+    frame: _Frame,
+    name: str,
+    css: str,
+    values: Sequence[tuple[datetime, float, str]],
+    dashed: bool = False,
+) -> Series:
+    dots = tuple(
+        Dot(frame.x(at), frame.y(v), f"{label}: {name.lower()} {v:g}") for at, v, label in values
+    )
     radius = 3.5 if len(dots) <= 31 else 2.5  # smaller dots where they would overlap
     return Series(name, css, " ".join(f"{d.x},{d.y}" for d in dots), dots, dashed, radius)
 
 
-def pain_chart(checkins: Sequence, start: datetime, end: datetime, days: int,
-               when: Callable[[datetime], str]) -> Chart:
-    """Leg pain (solid) and back pain (dashed), 0-10, one dot per check-in."""
-    chart = Chart("pain", "Leg and back pain", "Pain from 0 (none) to 10 at each check-in.",
-                  left=30)
+PER_CHECKIN = "at each check-in"
+PER_WEEK = "averaged over each week"
+
+
+def pain_chart(
+    checkins: Sequence,
+    start: datetime,
+    end: datetime,
+    days: int,
+    when: Callable[[datetime], str],
+    per: str = PER_CHECKIN,
+) -> Chart:
+    """Leg pain (solid) and back pain (dashed), 0-10, one dot per check-in (or per week)."""
+    chart = Chart("pain", "Leg and back pain", f"Pain from 0 (none) to 10 {per}.", left=30)
     frame = _Frame(chart, start, end, 10)
     chart.y_ticks = [Tick(frame.y(v), str(v)) for v in (0, 2, 4, 6, 8, 10)]
     chart.x_ticks = _x_ticks(frame, start.date(), days)
     chart.series = [
         _series(frame, "Leg pain", "leg", [(c.at, c.leg_pain, when(c.at)) for c in checkins]),
-        _series(frame, "Back pain", "back", [(c.at, c.back_pain, when(c.at)) for c in checkins],
-                dashed=True),
+        _series(
+            frame,
+            "Back pain",
+            "back",
+            [(c.at, c.back_pain, when(c.at)) for c in checkins],
+            dashed=True,
+        ),
     ]
     return chart
 
 
-def extent_chart(checkins: Sequence, start: datetime, end: datetime, days: int,
-                 when: Callable[[datetime], str], labels: Sequence[str]) -> Chart:
+def extent_chart(
+    checkins: Sequence,
+    start: datetime,
+    end: datetime,
+    days: int,
+    when: Callable[[datetime], str],
+    labels: Sequence[str],
+    per: str = PER_CHECKIN,
+) -> Chart:
     """How far down each leg symptoms reach, 0 none to 5 foot."""
-    chart = Chart("extent", "How far down the leg",
-                  "The furthest place symptoms reach in each leg at each check-in.", left=96)
+    chart = Chart(
+        "extent",
+        "How far down the leg",
+        f"The furthest place symptoms reach in each leg {per}.",
+        left=96,
+    )
     frame = _Frame(chart, start, end, 5)
     chart.y_ticks = [Tick(frame.y(v), labels[v]) for v in range(6)]
     chart.x_ticks = _x_ticks(frame, start.date(), days)
     chart.series = [
         _series(frame, "Left leg", "left", [(c.at, c.extent_left, when(c.at)) for c in checkins]),
-        _series(frame, "Right leg", "right",
-                [(c.at, c.extent_right, when(c.at)) for c in checkins], dashed=True),
+        _series(
+            frame,
+            "Right leg",
+            "right",
+            [(c.at, c.extent_right, when(c.at)) for c in checkins],
+            dashed=True,
+        ),
     ]
     return chart
 
 
-def sessions_chart(per_day: Sequence[tuple[date, int]], start: datetime, end: datetime) -> Chart:
-    """Finished sessions per day, one bar a day."""
-    days = len(per_day)
-    chart = Chart("sessions", "Sessions per day", "How many sessions you played each day.",
-                  left=30)
+def sessions_chart(
+    per_day: Sequence[tuple[date, int]], start: datetime, end: datetime, *, weekly: bool = False
+) -> Chart:
+    """Finished sessions per day, one bar a day (or per week, one bar a week)."""
+    days = len(per_day) * (7 if weekly else 1)
+    unit = "week" if weekly else "day"
+    chart = Chart(
+        "sessions", f"Sessions per {unit}", f"How many sessions you played each {unit}.", left=30
+    )
     most = max([n for _, n in per_day] + [2])
     step = max(1, ceil(most / 4))
     top = step * ceil(most / step)
     frame = _Frame(chart, start, end, top)
     chart.y_ticks = [Tick(frame.y(v), str(v)) for v in range(0, top + 1, step)]
     chart.x_ticks = _x_ticks(frame, start.date(), days)
-    slot = (chart.right - chart.left) / days
+    slot = (chart.right - chart.left) / len(per_day)
     for i, (day, n) in enumerate(per_day):
         height = _r(chart.bottom - frame.y(n))
-        chart.bars.append(Bar(_r(chart.left + i * slot + slot * 0.15), frame.y(n),
-                              _r(slot * 0.7), height,
-                              f"{_day_label(day)}: {n} session{'s' if n != 1 else ''}"))
+        chart.bars.append(
+            Bar(
+                _r(chart.left + i * slot + slot * 0.15),
+                frame.y(n),
+                _r(slot * 0.7),
+                height,
+                f"{week_label(day) if weekly else _day_label(day)}: "
+                f"{n} session{'s' if n != 1 else ''}",
+            )
+        )
     return chart

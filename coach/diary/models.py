@@ -38,6 +38,12 @@ class CheckIn(models.Model):
         on_delete=models.SET_NULL,
         related_name="checkins",
     )
+    idempotency_key = models.CharField(
+        max_length=64,
+        blank=True,
+        default="",
+        help_text="Made on the page, so a resent check-in (kept offline) is saved once.",
+    )
 
     class Meta:
         ordering = ["-at"]
@@ -54,7 +60,43 @@ class CheckIn(models.Model):
             models.CheckConstraint(
                 condition=models.Q(context__in=CONTEXTS), name="checkin_context_known"
             ),
+            models.UniqueConstraint(
+                fields=["user", "idempotency_key"],
+                condition=~models.Q(idempotency_key=""),
+                name="checkin_key_once_per_person",
+            ),
         ]
 
     def __str__(self) -> str:
         return f"check-in at {self.at:%Y-%m-%d %H:%M}: leg {self.leg_pain}, back {self.back_pain}"
+
+
+class PlanState(models.Model):
+    """A person's plan state as the rules left it after their last event (stretching.rules):
+    kept up to date in the same transaction as each session, check-in or override, so pages
+    read it instead of replaying the whole history (coach/diary/plan_state.py)."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        primary_key=True,
+        on_delete=models.CASCADE,
+        related_name="plan_state",
+    )
+    data = models.JSONField(default=dict, help_text="stretching.rules.codec.state_to_json")
+    format = models.PositiveIntegerField(
+        default=0, help_text="The codec's STATE_FORMAT it was written in; any other is rebuilt."
+    )
+    last_event_at = models.DateTimeField(
+        null=True, blank=True, help_text="When the last event applied happened."
+    )
+    streak_first = models.DateField(
+        null=True, blank=True, help_text="First day of the latest run of days with a session."
+    )
+    streak_last = models.DateField(null=True, blank=True, help_text="...and its last day.")
+    revision = models.PositiveBigIntegerField(
+        default=0, help_text="Counts the writes, so a rebuild sees one that came in meanwhile."
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return f"plan state of user {self.user_id} (format {self.format})"

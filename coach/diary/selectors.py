@@ -1,33 +1,55 @@
-"""Reads for the Today and History pages: database rows turned into the core's types."""
+"""Reads for the Today and History pages: database rows turned into the core's types.
 
-from dataclasses import dataclass
+A person's history as the rules read it (sessions with their outcomes, check-ins, overrides)
+comes from `session_records`, `checkin_records` and `override_records`, for one person or a
+batch: a few queries for any number of people, rows read as plain values."""
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from typing import Any
 
+from django.db.models import Avg, Count, IntegerField, Max
+from django.db.models.functions import Cast, TruncDate, TruncWeek
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
-from coach.practice.models import PracticeSession
-from stretching import catalogue, plan_text, rules
+from coach.practice.models import ExerciseOutcome, PlanOverride, PracticeSession
+from stretching import catalogue, rules
 from stretching import symptoms as core
+from stretching.rules import presenter
 
 from .models import CheckIn
 
 
 def to_core(c: CheckIn) -> core.CheckIn:
     return core.CheckIn(
-        at=c.at, leg_pain=c.leg_pain, back_pain=c.back_pain, extent_left=c.extent_left,
-        extent_right=c.extent_right, numbness=c.numbness, weakness=c.weakness,
+        at=c.at,
+        leg_pain=c.leg_pain,
+        back_pain=c.back_pain,
+        extent_left=c.extent_left,
+        extent_right=c.extent_right,
+        numbness=c.numbness,
+        weakness=c.weakness,
         context=c.context,  # type: ignore[arg-type]
     )
 
 
 def to_record(s: PracticeSession) -> rules.SessionRecord:
     return rules.SessionRecord(
-        id=s.pk, routine_id=s.routine_id, started_at=s.started_at, ended_at=s.ended_at,
+        id=s.pk,
+        routine_id=s.routine_id,
+        started_at=s.started_at,
+        ended_at=s.ended_at,
         completed=s.completed,
         outcomes=tuple(
-            rules.ExerciseOutcome(o.exercise_id, o.outcome,  # type: ignore[arg-type]
-                                  held_seconds=o.held_seconds, spread=o.spread)
+            rules.ExerciseOutcome(
+                o.exercise_id,
+                o.outcome,  # type: ignore[arg-type]
+                held_seconds=o.held_seconds,
+                spread=o.spread,
+            )
             for o in s.outcomes.all()
         ),
     )
@@ -35,6 +57,84 @@ def to_record(s: PracticeSession) -> rules.SessionRecord:
 
 def sessions_of(user):
     return PracticeSession.objects.filter(user=user).prefetch_related("outcomes")
+
+
+def session_records(user_ids: Sequence[int], **where: Any) -> dict[int, list[rules.SessionRecord]]:
+    """Each person's sessions (newest first, as the replay has always read them) with what
+    happened in each stretch; `where` narrows them (`started_at__gte=...`). Two queries."""
+    sessions = PracticeSession.objects.filter(user_id__in=user_ids, **where)
+    outcomes: dict[int, list[rules.ExerciseOutcome]] = defaultdict(list)
+    rows = ExerciseOutcome.objects.filter(
+        session__user_id__in=user_ids, **{f"session__{k}": v for k, v in where.items()}
+    ).order_by("session_id", "position")
+    rows = rows.filter(session__quarantined=False)  # as PracticeSession.objects leaves them out
+    for session_id, exercise_id, outcome, held, spread in rows.values_list(
+        "session_id", "exercise_id", "outcome", "held_seconds", "spread"
+    ):
+        outcomes[session_id].append(
+            rules.ExerciseOutcome(exercise_id, outcome, held, spread)  # type: ignore[arg-type]
+        )
+    found: dict[int, list[rules.SessionRecord]] = {uid: [] for uid in user_ids}
+    for pk, uid, routine_id, started, ended, completed in sessions.order_by(
+        "user_id", "-started_at", "-id"
+    ).values_list("id", "user_id", "routine_id", "started_at", "ended_at", "completed"):
+        found[uid].append(
+            rules.SessionRecord(pk, routine_id, started, ended, tuple(outcomes[pk]), completed)
+        )
+    return found
+
+
+def checkin_records(user_ids: Sequence[int], **where: Any) -> dict[int, list[core.CheckIn]]:
+    """Each person's check-ins in time order; `where` narrows them. One query."""
+    found: dict[int, list[core.CheckIn]] = {uid: [] for uid in user_ids}
+    rows = CheckIn.objects.filter(user_id__in=user_ids, **where).order_by("user_id", "at", "id")
+    for uid, *fields in rows.values_list("user_id", *CHECKIN_FIELDS):
+        found[uid].append(core.CheckIn(**dict(zip(CHECKIN_FIELDS, fields, strict=True))))
+    return found
+
+
+CHECKIN_FIELDS = (
+    "at",
+    "leg_pain",
+    "back_pain",
+    "extent_left",
+    "extent_right",
+    "numbness",
+    "weakness",
+    "context",
+)
+
+
+def override_records(user_ids: Sequence[int], **where: Any) -> dict[int, list[rules.Override]]:
+    """Each person's own overrides in time order; `where` narrows them. One query."""
+    found: dict[int, list[rules.Override]] = {uid: [] for uid in user_ids}
+    rows = PlanOverride.objects.filter(user_id__in=user_ids, **where).order_by(
+        "user_id", "at", "id"
+    )
+    for uid, at, exercise_id, action in rows.values_list("user_id", "at", "exercise_id", "action"):
+        found[uid].append(rules.Override(at, exercise_id, action))  # type: ignore[arg-type]
+    return found
+
+
+@dataclass(frozen=True)
+class History:
+    """What the rules read about one person."""
+
+    sessions: list[rules.SessionRecord] = field(default_factory=list)
+    checkins: list[core.CheckIn] = field(default_factory=list)
+    overrides: list[rules.Override] = field(default_factory=list)
+
+
+def histories(user_ids: Sequence[int]) -> dict[int, History]:
+    """Everyone's whole history, in four queries however many people there are."""
+    sessions, checkins = session_records(user_ids), checkin_records(user_ids)
+    overrides = override_records(user_ids)
+    return {uid: History(sessions[uid], checkins[uid], overrides[uid]) for uid in user_ids}
+
+
+def practice_days(sessions: Iterable[rules.SessionRecord]) -> set[date]:
+    """The local days with a finished session."""
+    return {timezone.localdate(s.started_at) for s in sessions if s.completed}
 
 
 def routine_url(routine_id: str) -> str:
@@ -64,111 +164,50 @@ def due_lines(plan: rules.Plan) -> list[DueLine]:
     for item in plan.due:
         main = item.kind in ("relief", "warm-up") and item.due
         if main or item.started:
-            lines.append(DueLine(item.routine_id, plan.routine_names[item.routine_id], item.text,
-                                 item.still_due, routine_url(item.routine_id),
-                                 reverse("player", args=[item.routine_id])))
+            lines.append(
+                DueLine(
+                    item.routine_id,
+                    plan.routine_names[item.routine_id],
+                    item.text,
+                    item.still_due,
+                    routine_url(item.routine_id),
+                    reverse("player", args=[item.routine_id]),
+                )
+            )
     lines.sort(key=lambda line: line.still_due == 0)
     return lines
 
 
-@dataclass(frozen=True)
-class PausedLine:
-    exercise_id: str
-    name: str
-    status: str
-    reason: str
-    stays_off: bool
-
-
-@dataclass(frozen=True)
-class DoseLine:
-    exercise_id: str
-    name: str
-    text: str
-    reason: str
-    full: str
-
-
-@dataclass(frozen=True)
-class PlanSummary:
-    """Today's plan in the words the Today page shows."""
-
-    mode: str
-    headline: str
-    why: str
-    notes: list[rules.Explanation]
-    paused: list[PausedLine]
-    doses: list[DoseLine]
-    other_doses: list[DoseLine]
-
-
-def plan_summary(plan: rules.Plan, due: list[DueLine]) -> PlanSummary:
-    """Mode and why, the plan-wide sentences, paused stretches and doses below the page's.
-
-    Doses of the routines on Today, and any the person's own history changed, come first; the
-    other stretches' usual build-up from the start is listed apart so the page stays short.
-    """
-    cat = catalogue.default()
-    tz = timezone.get_current_timezone()
-    paused = [PausedLine(p.exercise_id, cat.exercises[p.exercise_id].name,
-                         plan_text.paused_status(p, plan.now, tz), p.reason, p.until is None)
-              for p in plan.paused]
-    shown = {eid for line in due for eid in plan.routine_exercises.get(line.routine_id, ())}
-    doses, others = [], []
-    for d in plan.doses:
-        ex = cat.exercises[d.exercise_id]
-        line = DoseLine(d.exercise_id, ex.name, plan_text.dose_line(d, cat), d.reason,
-                        rules.dose_text(ex, d.page_hold_seconds or 0, d.page_repetitions))
-        (doses if d.exercise_id in shown or not plan_text.at_start(d) else others).append(line)
-    covered = {p.exercise_id for p in plan.paused} | {d.exercise_id for d in plan.doses}
-    notes = [e for e in plan.explanations
-             if e.rule not in ("graduation", "relapse") and e.exercise_id not in covered]
-    return PlanSummary(plan.mode, plan_text.mode_headline(plan, cat),
-                       plan_text.mode_why(plan, cat), notes, paused, doses, others)
-
-
-def trend_for(user, now: datetime) -> core.Trend:
-    checkins = [to_core(c) for c in CheckIn.objects.filter(user=user, at__lte=now)]
-    return core.trend(checkins, timezone.localtime(now))
+def plan_summary(plan: rules.Plan, due: list[DueLine]) -> presenter.Presentation:
+    """Today's plan in the words the Today page shows. Doses of the routines on Today, and any
+    the person's own history changed, come first; the other stretches' usual build-up from the
+    start is listed apart so the page stays short."""
+    return presenter.present(plan, catalogue.default(), first=[line.routine_id for line in due])
 
 
 def latest_checkin(user) -> CheckIn | None:
     return CheckIn.objects.filter(user=user).first()
 
 
-def _session_days(user) -> set[date]:
-    return {timezone.localdate(s) for s in PracticeSession.objects.filter(user=user, completed=True)
-            .values_list("started_at", flat=True)}
-
-
-def streak_days(user, now: datetime) -> int:
-    """[design] Days in a row with at least one finished session, up to today; a day not yet
-    practised today does not break it until the day is over."""
-    days = _session_days(user)
-    day = timezone.localdate(now)
-    if day not in days:
-        day -= timedelta(days=1)
-    count = 0
-    while day in days:
-        count += 1
-        day -= timedelta(days=1)
-    return count
-
-
-def morning_checkin_suggested(user, now: datetime) -> bool:
+def morning_checkin_suggested(user, now: datetime, *, practised_yesterday: bool) -> bool:
     """After a day with a session, suggest a check-in the next morning until there is one."""
-    today = timezone.localdate(now)
-    if today - timedelta(days=1) not in _session_days(user):
+    if not practised_yesterday:
         return False
-    start = timezone.make_aware(datetime.combine(today, datetime.min.time()))
+    start = day_start(timezone.localdate(now))
     return not CheckIn.objects.filter(user=user, at__gte=start, at__lte=now).exists()
+
+
+def day_start(day: date) -> datetime:
+    """Local midnight at the start of `day`."""
+    return timezone.make_aware(datetime.combine(day, datetime.min.time()))
 
 
 def window(days: int, now: datetime) -> tuple[datetime, datetime]:
     """From local midnight `days - 1` days ago to the end of today."""
     today = timezone.localdate(now)
-    start = timezone.make_aware(datetime.combine(today - timedelta(days=days - 1),
-                                                 datetime.min.time()))
+    start = timezone.make_aware(
+        datetime.combine(today - timedelta(days=days - 1), datetime.min.time())
+    )
     end = timezone.make_aware(datetime.combine(today + timedelta(days=1), datetime.min.time()))
     return start, end
 
@@ -178,8 +217,129 @@ def checkins_between(user, start: datetime, end: datetime) -> list[CheckIn]:
 
 
 def sessions_between(user, start: datetime, end: datetime) -> list[PracticeSession]:
-    return list(sessions_of(user).filter(started_at__gte=start, started_at__lt=end)
-                .order_by("-started_at"))
+    """Every session started in the window, with its outcomes (the History page lists only
+    the latest: `latest_sessions`, and counts in SQL: `sessions_per_day`)."""
+    return list(
+        sessions_of(user).filter(started_at__gte=start, started_at__lt=end).order_by("-started_at")
+    )
+
+
+SESSIONS_LISTED = 50
+"""[design] The History page lists this many of the latest sessions; the charts count them all."""
+
+
+def latest_sessions(
+    user, start: datetime | None, end: datetime, limit: int = SESSIONS_LISTED
+) -> tuple[list[PracticeSession], int]:
+    """The latest sessions started in the window (with their outcomes), and how many in all."""
+    found = PracticeSession.objects.filter(user=user, started_at__lt=end)
+    if start is not None:
+        found = found.filter(started_at__gte=start)
+    latest = list(found.order_by("-started_at").prefetch_related("outcomes")[:limit])
+    return latest, found.count()
+
+
+def sessions_per_day(user, start: datetime, end: datetime) -> dict[date, int]:
+    """Finished sessions on each local day of the window, counted by the database."""
+    return _per(PracticeSession.objects, user, "started_at", start, end, TruncDate)
+
+
+def _per(rows, user, field: str, start: datetime | None, end: datetime, trunc) -> dict[date, int]:
+    found = rows.filter(user=user, completed=True, **{f"{field}__lt": end})
+    if start is not None:
+        found = found.filter(**{f"{field}__gte": start})
+    bucket = trunc(field, tzinfo=timezone.get_current_timezone())
+    counted = found.annotate(bucket=bucket).values("bucket").annotate(n=Count("id"))
+    return {_as_date(row["bucket"]): row["n"] for row in counted.order_by("bucket")}
+
+
+def _as_date(value: date | datetime) -> date:
+    return value.date() if isinstance(value, datetime) else value
+
+
+@dataclass(frozen=True)
+class Week:
+    """One week of the diary, summed up by the database."""
+
+    start: date
+    sessions: int = 0
+    checkins: int = 0
+    leg_pain: float | None = None
+    back_pain: float | None = None
+    extent_left: int | None = None
+    extent_right: int | None = None
+    numbness: bool = False
+    weakness: bool = False
+
+    @property
+    def at(self) -> datetime:
+        """Mid-week, where the charts put it."""
+        return day_start(self.start) + timedelta(days=3, hours=12)
+
+    @property
+    def left_label(self) -> str:
+        return core.extent_label(self.extent_left or 0)
+
+    @property
+    def right_label(self) -> str:
+        return core.extent_label(self.extent_right or 0)
+
+
+def weeks(user, now: datetime) -> list[Week]:
+    """Every week from the first one with a record to this one, oldest first: finished
+    sessions, and average pain and the furthest extent of the week's check-ins."""
+    zone = timezone.get_current_timezone()
+    this_week = _monday(timezone.localdate(now))
+    end = day_start(this_week + timedelta(days=7))
+    sessions = _per(PracticeSession.objects, user, "started_at", None, end, TruncWeek)
+    checkins = {
+        _as_date(row["bucket"]): row
+        for row in CheckIn.objects.filter(user=user, at__lt=end)
+        .annotate(bucket=TruncWeek("at", tzinfo=zone))
+        .values("bucket")
+        .annotate(
+            n=Count("id"),
+            leg=Avg("leg_pain"),
+            back=Avg("back_pain"),
+            left=Max("extent_left"),
+            right=Max("extent_right"),
+            numb=Max(Cast("numbness", IntegerField())),
+            weak=Max(Cast("weakness", IntegerField())),
+        )
+        .order_by("bucket")
+    }
+    first = min([*sessions, *checkins, this_week])
+    found = []
+    for i in range((this_week - first).days // 7 + 1):
+        start = first + timedelta(days=7 * i)
+        row = checkins.get(start)
+        if row is None:
+            found.append(Week(start, sessions.get(start, 0)))
+            continue
+        found.append(
+            Week(
+                start,
+                sessions.get(start, 0),
+                row["n"],
+                round(row["leg"], 1),
+                round(row["back"], 1),
+                row["left"],
+                row["right"],
+                bool(row["numb"]),
+                bool(row["weak"]),
+            )
+        )
+    return found
+
+
+def _monday(day: date) -> date:
+    return day - timedelta(days=day.weekday())
+
+
+def latest_checkins(user, limit: int) -> tuple[list[CheckIn], int]:
+    """The person's latest check-ins, newest first, and how many there are in all."""
+    mine = CheckIn.objects.filter(user=user)
+    return list(mine.order_by("-at")[:limit]), mine.count()
 
 
 @dataclass(frozen=True)
@@ -196,13 +356,20 @@ def session_summaries(sessions: list[PracticeSession]) -> list[SessionSummary]:
     cat = catalogue.default()
 
     def names(s: PracticeSession, outcome: str) -> list[str]:
-        found = [cat.exercises[o.exercise_id].name if o.exercise_id in cat.exercises
-                 else o.exercise_id for o in s.outcomes.all() if o.outcome == outcome]
+        found = [
+            cat.exercises[o.exercise_id].name if o.exercise_id in cat.exercises else o.exercise_id
+            for o in s.outcomes.all()
+            if o.outcome == outcome
+        ]
         return list(dict.fromkeys(found))
 
     return [
-        SessionSummary(s, cat.routines[s.routine_id].name if s.routine_id in cat.routines
-                       else s.routine_id, round(s.practised_seconds / 60),
-                       names(s, "hurt"), names(s, "skipped"))
+        SessionSummary(
+            s,
+            cat.routines[s.routine_id].name if s.routine_id in cat.routines else s.routine_id,
+            round(s.practised_seconds / 60),
+            names(s, "hurt"),
+            names(s, "skipped"),
+        )
         for s in sessions
     ]

@@ -1,6 +1,5 @@
 """Check-in, Today and History: thin views over the selectors and the core."""
 
-from collections import Counter
 from datetime import timedelta
 
 from django.contrib import messages
@@ -8,21 +7,39 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import RequestDataTooBig
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from coach.accounts.selectors import consent_active, safe_next, screen_state
-from coach.practice import plans
+from coach.lib.query import query_int
+from coach.lib.queued import (
+    BAD_KEY,
+    checks_owner,
+    idempotency_key,
+    is_queued,
+    made_at,
+    refused,
+    saved,
+)
 from coach.practice.models import PracticeSession
 from stretching.symptoms import CONTEXTS, EXTENT_LABELS
 
 from . import charts, selectors, services
 from .forms import CheckInForm
 from .models import NOTE_MAX_CHARS, CheckIn
+from .plans import today_on
 
 HISTORY_DAYS = (7, 30, 90)
-TOO_BIG = (f"That is far too much to send. Please keep the note to {NOTE_MAX_CHARS} "
-           "characters or fewer; nothing was saved.")
+ALL = "all"
+WITHDRAWN = (
+    "Your diary is not saving new entries: you withdrew your consent to store health data. "
+    "You can give it again in Settings."
+)
+TOO_BIG = (
+    f"That is far too much to send. Please keep the note to {NOTE_MAX_CHARS} "
+    "characters or fewer; nothing was saved."
+)
 
 
 def _get_checkin_for_user(request: HttpRequest, pk: int) -> CheckIn:
@@ -30,10 +47,9 @@ def _get_checkin_for_user(request: HttpRequest, pk: int) -> CheckIn:
     return get_object_or_404(CheckIn, pk=pk, user=request.user)
 
 
-def _get_session_for_user(request: HttpRequest, pk: str) -> PracticeSession:
+def _get_session_for_user(request: HttpRequest, pk: int) -> PracticeSession:
     """The person's own practice session, or 404 for anybody else's."""
-    return get_object_or_404(PracticeSession, pk=int(pk) if pk.isdigit() else 0,
-                             user=request.user)
+    return get_object_or_404(PracticeSession, pk=pk, user=request.user)
 
 
 def _when(at) -> str:
@@ -51,6 +67,7 @@ def _post_too_big(request: HttpRequest) -> bool:
     return False
 
 
+@checks_owner
 @login_required
 def checkin(request: HttpRequest) -> HttpResponse:
     context = request.GET.get("context", "standalone")
@@ -58,16 +75,27 @@ def checkin(request: HttpRequest) -> HttpResponse:
         context = "standalone"
     session = None
     if request.GET.get("session"):
-        session = _get_session_for_user(request, request.GET["session"])
+        session_pk = query_int(request, "session")
+        if session_pk is None:  # not a number: say so rather than look it up
+            return render(request, "400.html", status=400)
+        session = _get_session_for_user(request, session_pk)
     too_big = _post_too_big(request)
     next_url = "" if too_big else safe_next(request)
-    page = {"context": context, "session": session, "next": next_url,
-            "routine": selectors.session_summaries([session])[0].name if session else ""}
+    page = {
+        "context": context,
+        "session": session,
+        "next": next_url,
+        "routine": selectors.session_summaries([session])[0].name if session else "",
+    }
     if not consent_active(request.user):
+        if is_queued(request):
+            return refused(WITHDRAWN, status=403)
         status = 403 if request.method == "POST" else 200
         return render(request, "diary/checkin.html", {**page, "withdrawn": True}, status=status)
     if request.method != "POST":
         return render(request, "diary/checkin.html", {**page, "form": CheckInForm()})
+    if is_queued(request):
+        return _checkin_queued(request, page, too_big)
     if too_big:
         form = CheckInForm()
         form.errors["note"] = form.error_class([TOO_BIG])  # shown by the note, like any error
@@ -75,10 +103,40 @@ def checkin(request: HttpRequest) -> HttpResponse:
     form = CheckInForm(request.POST)
     if not form.is_valid():
         return render(request, "diary/checkin.html", {**page, "form": form}, status=400)
-    services.checkin_create(user=request.user, context=context, session=session,
-                            **form.cleaned_data)
+    services.checkin_record(
+        user=request.user,
+        idempotency_key=idempotency_key(request) or "",
+        context=context,
+        session=session,
+        **form.cleaned_data,
+    )
     messages.success(request, "Check-in saved.")
-    return redirect(page["next"] or "diary:today")
+    return redirect(next_url or "diary:today")
+
+
+def _checkin_queued(request: HttpRequest, page: dict, too_big: bool) -> HttpResponse:
+    """A check-in sent by the browser's outbox (maybe made offline): saved once per key, at the
+    time it was made; any problem answered as JSON that names it."""
+    if too_big:
+        return refused(TOO_BIG, status=413)
+    key = idempotency_key(request)
+    if not key:
+        return refused(BAD_KEY)
+    form = CheckInForm(request.POST)
+    if not form.is_valid():
+        problems = [str(e) for errs in form.errors.values() for e in errs]
+        return refused("The check-in was not saved. " + " ".join(problems))
+    entry, created = services.checkin_record(
+        user=request.user,
+        idempotency_key=key,
+        at=made_at(request),
+        context=page["context"],
+        session=page["session"],
+        **form.cleaned_data,
+    )
+    if created:
+        messages.success(request, "Check-in saved.")
+    return saved({"id": entry.pk, "next": page["next"] or reverse("diary:today")}, created=created)
 
 
 @require_POST
@@ -94,44 +152,98 @@ def checkin_delete(request: HttpRequest, pk: int) -> HttpResponse:
 def today(request: HttpRequest) -> HttpResponse:
     now = timezone.now()
     user = request.user
-    plan = plans.plan_for_user(user, now)
+    reading = today_on(request, now)
+    plan = reading.plan
     due = selectors.due_lines(plan)
-    return render(request, "diary/today.html", {
-        "consent_active": consent_active(user),
-        "screen": screen_state(request),
-        "due": due,
-        "plan": selectors.plan_summary(plan, due),
-        "latest": selectors.latest_checkin(user),
-        "trend": selectors.trend_for(user, now),
-        "streak": selectors.streak_days(user, now),
-        "morning": selectors.morning_checkin_suggested(user, now),
-    })
+    return render(
+        request,
+        "diary/today.html",
+        {
+            "consent_active": consent_active(user),
+            "screen": screen_state(request),
+            "due": due,
+            "plan": selectors.plan_summary(plan, due),
+            "latest": selectors.latest_checkin(user),
+            "streak": reading.streak,
+            "morning": selectors.morning_checkin_suggested(
+                user, now, practised_yesterday=reading.practised_yesterday
+            ),
+        },
+    )
 
 
-def _days(request: HttpRequest) -> int:
-    try:
-        days = int(request.GET.get("days", "30"))
-    except ValueError:
-        return 30
+def _days(request: HttpRequest) -> int | None:
+    """The period asked for: 7, 30 or 90 days, or None for all of it (by week)."""
+    if request.GET.get("days") == ALL:
+        return None
+    days = query_int(request, "days")
     return days if days in HISTORY_DAYS else 30
 
 
 @login_required
 def history(request: HttpRequest) -> HttpResponse:
+    """Charts, tables and lists over a window; every number summed up by the database, and
+    only the latest sessions listed, however long the diary."""
     now, days, user = timezone.now(), _days(request), request.user
+    if days is None:
+        return _history_by_week(request, now)
     start, end = selectors.window(days, now)
     entries = selectors.checkins_between(user, start, end)
-    sessions = selectors.sessions_between(user, start, end)
-    counts = Counter(timezone.localdate(s.started_at) for s in sessions if s.completed)
+    sessions, session_count = selectors.latest_sessions(user, start, end)
+    counts = selectors.sessions_per_day(user, start, end)
     first = timezone.localdate(start)
-    per_day = [(first + timedelta(days=i), counts[first + timedelta(days=i)])
-               for i in range(days)]
-    return render(request, "diary/history.html", {
-        "days": days, "choices": HISTORY_DAYS, "entries": entries,
-        "entries_newest": list(reversed(entries)),
-        "sessions": selectors.session_summaries(sessions),
-        "per_day_newest": list(reversed(per_day)),
-        "pain": charts.pain_chart(entries, start, end, days, _when),
-        "extent": charts.extent_chart(entries, start, end, days, _when, EXTENT_LABELS),
-        "bars": charts.sessions_chart(per_day, start, end),
-    })
+    per_day = [(d, counts.get(d, 0)) for d in (first + timedelta(days=i) for i in range(days))]
+    return render(
+        request,
+        "diary/history.html",
+        {
+            "days": days,
+            "choices": HISTORY_DAYS,
+            "checkin_count": len(entries),
+            "entries_newest": list(reversed(entries)),
+            "sessions": selectors.session_summaries(sessions),
+            "session_count": session_count,
+            "per_day_newest": list(reversed(per_day)),
+            "pain": charts.pain_chart(entries, start, end, days, _when),
+            "extent": charts.extent_chart(entries, start, end, days, _when, EXTENT_LABELS),
+            "bars": charts.sessions_chart(per_day, start, end),
+        },
+    )
+
+
+def _history_by_week(request: HttpRequest, now) -> HttpResponse:
+    """The whole diary, one point and one bar a week; the latest sessions and check-ins."""
+    user = request.user
+    weeks = selectors.weeks(user, now)
+    start = selectors.day_start(weeks[0].start)
+    end = selectors.day_start(weeks[-1].start + timedelta(days=7))
+    span = 7 * len(weeks)
+    sessions, session_count = selectors.latest_sessions(user, None, end)
+    entries, checkin_count = selectors.latest_checkins(user, selectors.SESSIONS_LISTED)
+    noted = [w for w in weeks if w.checkins]
+
+    def week_of(at) -> str:
+        return charts.week_label(timezone.localdate(at) - timedelta(days=3))
+
+    return render(
+        request,
+        "diary/history.html",
+        {
+            "days": ALL,
+            "weekly": True,
+            "since": weeks[0].start,
+            "choices": HISTORY_DAYS,
+            "checkin_count": checkin_count,
+            "entries_newest": entries,
+            "weeks_newest": list(reversed(weeks)),
+            "sessions": selectors.session_summaries(sessions),
+            "session_count": session_count,
+            "pain": charts.pain_chart(noted, start, end, span, week_of, charts.PER_WEEK),
+            "extent": charts.extent_chart(
+                noted, start, end, span, week_of, EXTENT_LABELS, "at its furthest each week"
+            ),
+            "bars": charts.sessions_chart(
+                [(w.start, w.sessions) for w in weeks], start, end, weekly=True
+            ),
+        },
+    )

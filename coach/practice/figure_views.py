@@ -17,14 +17,22 @@ FIGURE_CSP = "default-src 'none'; style-src 'unsafe-inline'"
 
 
 @lru_cache(maxsize=256)
-def _render(exercise_id: str, index: int | None) -> str:
-    """One drawing, rendered once per process (the drawings only change with the code)."""
-    ex = _get_exercise(exercise_id)
+def _render(figure_id: str, index: int | None) -> str:
+    """One drawing, rendered once per process (the drawings only change with the code).
+
+    A figure id is an exercise's id, or '<exercise>--<variant>' for a set done differently
+    (`figures.figure_for(exercise, set_number)` names it)."""
+    ex = _get_exercise(figures.exercise_of(figure_id))
+    if figure_id not in figures.FIGURE_IDS:
+        raise Http404("No such drawing.")
+    title, desc = ex.name, ex.summary
+    if figure_id != ex.id:
+        title, desc = figures.alt_text(ex, figure_id)
     if index is None:
-        return figures.render_svg(ex.id, title=ex.name, desc=ex.summary)
-    if index >= figures.keyframe_count(ex.id):
+        return figures.render_svg(figure_id, title=title, desc=desc)
+    if index >= figures.keyframe_count(figure_id):
         raise Http404("No such keyframe.")
-    return figures.render_keyframe_svg(ex.id, index, title=ex.name, desc=ex.summary)
+    return figures.render_keyframe_svg(figure_id, index, title=title, desc=desc)
 
 
 def _etag(request: HttpRequest, exercise_id: str, index: int | None = None) -> str:
@@ -53,6 +61,17 @@ def keyframe_svg(request: HttpRequest, exercise_id: str, index: int) -> HttpResp
 
 @require_GET
 def contact_sheet(request: HttpRequest) -> HttpResponse:
-    rows = [{"exercise": ex, "frames": range(figures.keyframe_count(ex.id))}
-            for ex in catalogue.default().exercises.values()]
+    rows = []
+    for ex in catalogue.default().exercises.values():
+        for set_number in (None, *figures.SET_FIGURES.get(ex.id, {})):
+            fid = figures.figure_for(ex.id, set_number)
+            caption = figures.alt_text(ex, fid)[0] if set_number else ex.name
+            rows.append(
+                {
+                    "exercise": ex,
+                    "figure": fid,
+                    "caption": caption,
+                    "frames": range(figures.keyframe_count(fid)),
+                }
+            )
     return render(request, "practice/figures.html", {"rows": rows})

@@ -11,6 +11,7 @@ urlpatterns = [
     path("plan/<slug:exercise_id>/<slug:action>/", views.plan_override, name="plan_override"),
     path("figures/", figure_views.contact_sheet, name="figures"),
     path("figures/<slug:exercise_id>.svg", figure_views.figure_svg, name="figure_svg"),
-    path("figures/<slug:exercise_id>/<int:index>.svg", figure_views.keyframe_svg,
-         name="keyframe_svg"),
+    path(
+        "figures/<slug:exercise_id>/<int:index>.svg", figure_views.keyframe_svg, name="keyframe_svg"
+    ),
 ]

@@ -1,7 +1,6 @@
 """Routine and exercise pages, the player, and the endpoint players post results to."""
 
-import json
-import uuid
+from collections.abc import Callable
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -11,17 +10,34 @@ from django.urls import reverse
 from django.views.decorators.csrf import ensure_csrf_cookie
 from django.views.decorators.http import require_GET, require_POST
 
+from coach.accounts import guest
 from coach.accounts.selectors import consent_active, safe_next
-from coach.diary.services import checkins_link_to_session
+from coach.lib.queued import (
+    BAD_KEY,
+    checks_owner,
+    idempotency_key,
+    is_queued,
+    made_at,
+    refused,
+    saved,
+)
 from stretching import catalogue
 from stretching.catalogue import Exercise, Routine, UnknownId
-from stretching.session import ResultError, parse_result
+from stretching.positions import ready_times
+from stretching.result import RESULT_LIMITS, ResultError, parse_result, read_json
+from stretching.rules import OVERRIDES
 from stretching.timeline import compile_timeline, format_duration
 
 from . import plans
-from .services import plan_override_record, session_record
+from .models import PracticeSession
+from .results import expected_for
+from .services import plan_override_once, session_record
 
-MAX_RESULT_BYTES = 64 * 1024
+BAD_RESULT_KEY = "Send an Idempotency-Key header of 8-64 letters (A-Z, a-z), digits or dashes."
+
+
+def _refused(field: str | None, message: str, status: int = 400) -> JsonResponse:
+    return JsonResponse({"error": message, "field": field}, status=status)
 
 
 def _catalogue() -> catalogue.Catalogue:
@@ -55,8 +71,14 @@ def _routine_cards() -> list[dict]:
     cards = []
     for r in sorted(c.routines.values(), key=_home_order):
         tl = compile_timeline(c, r)
-        cards.append({"routine": r, "total": format_duration(tl.total_seconds),
-                      "count": len(r.exercise_ids), "frequency": r.frequency.describe()})
+        cards.append(
+            {
+                "routine": r,
+                "total": format_duration(tl.usual_seconds),
+                "count": len(r.exercise_ids),
+                "frequency": r.frequency.describe(),
+            }
+        )
     return cards
 
 
@@ -73,23 +95,39 @@ def routine_detail(request: HttpRequest, routine_id: str) -> HttpResponse:
     items = []
     for ex in _catalogue().routine_exercises(routine):
         steps = [s for s in timeline.steps if s.exercise_id == ex.id and s.kind == "hold"]
-        items.append({"exercise": ex, "paused": ex.id in plan.adjustments.skip,
-                      "hold": steps[0].duration if steps else None,
-                      "note": plan.notes.get(ex.id, "")})
-    return render(request, "practice/routine.html", {
-        "routine": routine, "items": items, "total": format_duration(timeline.total_seconds),
-        "plan": plan,
-    })
+        items.append(
+            {
+                "exercise": ex,
+                "paused": ex.id in plan.adjustments.skip,
+                "hold": steps[0].duration if steps else None,
+                "note": plan.notes.get(ex.id, ""),
+            }
+        )
+    return render(
+        request,
+        "practice/routine.html",
+        {
+            "routine": routine,
+            "items": items,
+            "total": format_duration(timeline.usual_seconds),
+            "plan": plan,
+        },
+    )
 
 
 @require_GET
 def exercise_detail(request: HttpRequest, exercise_id: str) -> HttpResponse:
     ex = _get_exercise(exercise_id)
     in_routines = [r for r in _catalogue().routines.values() if ex.id in r.exercise_ids]
-    origin = {"page": [k for k, v in ex.dose.origin.items() if v == "page"],
-              "project": [k for k, v in ex.dose.origin.items() if v == "project"]}
-    return render(request, "practice/exercise.html",
-                  {"exercise": ex, "routines": in_routines, "origin": origin})
+    origin = {
+        "page": [k for k, v in ex.dose.origin.items() if v == "page"],
+        "project": [k for k, v in ex.dose.origin.items() if v == "project"],
+    }
+    return render(
+        request,
+        "practice/exercise.html",
+        {"exercise": ex, "routines": in_routines, "origin": origin},
+    )
 
 
 @require_GET
@@ -102,70 +140,116 @@ def player(request: HttpRequest, routine_id: str) -> HttpResponse:
     plan = plans.for_request(request, routine)
     timeline = compile_timeline(_catalogue(), routine, plan.adjustments)
     exercises = {
-        ex.id: {"name": ex.name, "short": ex.short_name,
-                "figure": reverse("figure_svg", args=[ex.id]),
-                "release": ex.cues.release, "summary": ex.summary}
+        ex.id: {
+            "name": ex.name,
+            "short": ex.short_name,
+            "figure": reverse("figure_svg", args=[ex.id]),
+            "release": ex.cues.release,
+            "summary": ex.summary,
+        }
         for ex in _catalogue().routine_exercises(routine)
     }
-    return render(request, "practice/player.html", {
-        "routine": routine, "timeline": timeline,
-        "total": format_duration(timeline.total_seconds),
-        "first": timeline.steps[0] if timeline.steps else None,
-        "plan": plan,
-        "player_data": {
-            "timeline": timeline.to_dict(), "exercises": exercises,
-            "resultUrl": reverse("session_results"),
-            "afterUrl": plans.after_session_url(request),
-            "signedIn": request.user.is_authenticated,
-            "signUpUrl": f"{reverse('accounts:sign_up')}?next={reverse('diary:today')}",
+    return render(
+        request,
+        "practice/player.html",
+        {
+            "routine": routine,
+            "timeline": timeline,
+            "total": format_duration(timeline.usual_seconds),
+            "first": timeline.steps[0] if timeline.steps else None,
+            "plan": plan,
+            "ready_times": ready_times(),
+            "player_data": {
+                "timeline": timeline.to_dict(),
+                "exercises": exercises,
+                "resultUrl": reverse("session_results"),
+                "afterUrl": plans.after_session_url(request),
+                "signedIn": request.user.is_authenticated,
+                "signUpUrl": f"{reverse('accounts:sign_up')}?next={reverse('diary:today')}",
+            },
         },
-    })
+    )
 
 
-def _guest_key(request: HttpRequest) -> str:
-    key = request.session.get("guest_key")
-    if not key:
-        key = uuid.uuid4().hex
-        request.session["guest_key"] = key
-    return key
+class ResultRefused(Exception):
+    """A posted result that is not saved: the field at fault, why, and the status to answer."""
+
+    def __init__(self, field: str | None, message: str, status: int = 400) -> None:
+        super().__init__(message)
+        self.field, self.status = field, status
+
+
+def result_save(
+    *, body: bytes, key: str, user, guest_key: Callable[[], str], source: str = "web"
+) -> tuple[PracticeSession, bool]:
+    """The one way a posted session result is saved, by the player's endpoint and the JSON
+    API: bounded, keyed, through the core's check (stretching.result), then `session_record`.
+    `user` is None for a guest (or a person whose consent is withdrawn); raises ResultRefused."""
+    if len(body) > RESULT_LIMITS.max_bytes:
+        raise ResultRefused(
+            None, f"the result must be at most {RESULT_LIMITS.max_bytes} bytes", 413
+        )
+    if not (8 <= len(key) <= 64 and key.isascii() and key.replace("-", "").isalnum()):
+        raise ResultRefused("Idempotency-Key", BAD_RESULT_KEY)
+    try:
+        result = parse_result(read_json(body), expected_for(user=user))
+    except ResultError as exc:
+        raise ResultRefused(exc.field, str(exc)) from exc
+    return session_record(
+        result=result,
+        source=source,
+        idempotency_key=key,
+        user=user,
+        guest_key="" if user else guest_key(),
+    )
 
 
 @require_POST
+@checks_owner
 def session_results(request: HttpRequest) -> JsonResponse:
-    """Save a played session. Retried posts with the same Idempotency-Key save once."""
-    if len(request.body) > MAX_RESULT_BYTES:
-        return JsonResponse({"error": "The result is too large."}, status=413)
-    key = request.headers.get("Idempotency-Key", "")
-    if not (8 <= len(key) <= 64) or not key.replace("-", "").isalnum():
-        return JsonResponse({"error": "Send an Idempotency-Key header of 8-64 letters, "
-                             "digits or dashes."}, status=400)
-    try:
-        data = json.loads(request.body)
-        result = parse_result(data, set(_catalogue().exercises))
-        _get_routine(result.routine_id)
-    except (ValueError, Http404) as exc:
-        message = str(exc) if isinstance(exc, ResultError | Http404) else "The body is not JSON."
-        return JsonResponse({"error": message}, status=400)
+    """Save a played session, once per person (or guest) and Idempotency-Key. The result goes
+    through the core's one check (stretching.result): a refusal answers 400 (413 when too
+    large) with the field and what is allowed, and writes nothing."""
     # Health data is kept against a person only while their consent is in force.
     user = request.user if consent_active(request.user) else None
-    session, created = session_record(
-        result=result, source="web", idempotency_key=key, user=user,
-        guest_key="" if user else _guest_key(request),
+    try:
+        session, created = result_save(
+            body=request.body,
+            key=request.headers.get("Idempotency-Key", ""),
+            user=user,
+            guest_key=lambda: guest.guest_key_issue(request.session),
+        )
+    except ResultRefused as exc:
+        return _refused(exc.field, str(exc), exc.status)
+    if created and not user:
+        guest.session_played(request.session)
+    return JsonResponse(
+        {"id": session.pk, "created": created, "signed_in": bool(user)},
+        status=201 if created else 200,
     )
-    if created and user:
-        checkins_link_to_session(session=session)
-    return JsonResponse({"id": session.pk, "created": created, "signed_in": bool(user)},
-                        status=201 if created else 200)
 
 
 @require_POST
+@checks_owner
 @login_required
 def plan_override(request: HttpRequest, exercise_id: str, action: str) -> HttpResponse:
-    """The person overrides the plan: bring a paused stretch back, or reset its dose."""
+    """The person overrides the plan: bring a paused stretch back, or reset its dose. Once per
+    idempotency key, at the time it was made when the outbox sends it later."""
     ex = _get_exercise(exercise_id)
-    if action not in ("resume", "reset-dose") or not consent_active(request.user):
+    choice = OVERRIDES.get(action)
+    if choice is None or not consent_active(request.user):
         raise Http404("Nothing to change here.")
-    plan_override_record(user=request.user, exercise_id=ex.id, action=action)
-    done = "is back in your routine" if action == "resume" else "is back to its full dose"
-    messages.success(request, f"{ex.name} {done}.")
-    return redirect(safe_next(request, reverse("diary:today")))
+    queued, key = is_queued(request), idempotency_key(request)
+    if queued and not key:
+        return refused(BAD_KEY)
+    _, created = plan_override_once(
+        user=request.user,
+        idempotency_key=key or "",
+        exercise_id=ex.id,
+        action=choice.action,
+        at=made_at(request) if queued else None,
+    )
+    next_url = safe_next(request, reverse("diary:today"))
+    if created:
+        messages.success(request, choice.message(ex.name))
+    return saved({"next": next_url}, created=created) if queued else redirect(next_url)

@@ -1,464 +1,514 @@
-// The guided session player: runs a compiled timeline by timestamps, speaks and beeps the cues,
-// and posts the result once. The schedule is the source of truth: a late timer or a tab that
-// slept catches up to the step the clock says, never counting ticks.
+// The guided session player: the page around the session engine (session.js). It speaks and
+// beeps the cues, fills the screen while a session runs (readable from the floor, nothing to
+// scroll), and posts the result once: when the session ends, is ended, or the page goes away.
 import { send, watch } from "../coach/outbox.js";
+import { mayStart } from "../coach/offline-check.js";
+import { Run, repPhase } from "./session.js";
 
-const WORK = new Set(["hold", "reps", "open"]);
-const BACK_RESTARTS_WITHIN = 3;
+export { Run, repPhase, whole } from "./session.js";
 
-export class Run {
-  constructor(timeline, now) {
-    this.steps = timeline.steps;
-    this.total = timeline.total_seconds;
-    this.origin = now;
-    this.pausedAt = null;
-    this.index = 0;
-    this.finished = false;
-    this.creditedUntil = 0;
-    this.tallies = new Map();
-    for (const s of this.steps) {
-      if (WORK.has(s.kind) && s.exercise_id) {
-        const t = this.tallies.get(s.exercise_id) || { planned: 0, held: 0, hurt: false, spread: false, endedByCheck: false, side: "" };
-        t.planned += s.duration;
-        this.tallies.set(s.exercise_id, t);
-      }
+const $ = (id) => document.getElementById(id);
+const clock = () => performance.now() / 1000;
+const fmt = (s) => `${Math.floor(s / 60)}:${String(Math.floor(s % 60)).padStart(2, "0")}`;
+const PHASES = { ready: "get ready", hold: "hold", open: "rest", switch: "switch", rest: "relax", done: "done" };
+const OUTCOME_WORDS = { done: "done", skipped: "skipped", hurt: "stopped: it hurt", spread: "stopped: symptoms spread down the leg" };
+const ENDINGS = {
+  done: { heading: "Session done", say: "Session done. Well done.", note: "" },
+  stopped: { heading: "Stopped", say: "Stopped there. What you did is kept.", note: "The last stretch was stopped; what you did is kept." },
+  "stopped early": { heading: "Stopped early", say: "Stopped early. What you did is kept.", note: "You ended the session; what you did is kept." },
+};
+const CONFIRM_MS = 4000; // how long "End" waits for its confirming tap
+
+const ui = {
+  root: null, // #player
+  tl: null, // the compiled timeline
+  exercises: null, // id -> {name, short, figure, summary}
+  data: null, // everything the page was given
+  prefs: { voice: true, tones: true, waitReady: false },
+  log: [], // {index, scheduled, actual} in ms: how far each step started from its schedule
+  said: [],
+  run: null,
+  timer: null,
+  audio: null,
+  wakeLock: null,
+  shownIndex: -1,
+  lastRel: 0,
+  key: null,
+  result: null, // the result once the session has ended
+  saved: false, // the server has it
+  unloading: false,
+  sentOnHide: false,
+  confirmTimer: null,
+  toldToTap: false,
+};
+
+function setUp(rootElement, data) {
+  Object.assign(ui, { root: rootElement, data, tl: data.timeline, exercises: data.exercises });
+  ui.prefs.voice = localStorage.getItem("sciatica.voice") !== "off";
+  ui.prefs.tones = localStorage.getItem("sciatica.tones") !== "off";
+  ui.prefs.waitReady = localStorage.getItem("sciatica.waitReady") === "on";
+  window.sciaticaPlayer = { log: ui.log, said: ui.said, state: () => ui.root.dataset.state };
+  wireControls();
+  wireToggles();
+  wireKeys();
+  watch((item, saved) => {
+    if (item.key === ui.key) showSaved({ status: "saved", data: saved });
+  });
+  addEventListener("beforeunload", () => { ui.unloading = true; });
+  addEventListener("pagehide", leave);
+  document.addEventListener("visibilitychange", onVisibility);
+  $("start").disabled = ui.tl.steps.length === 0; // ready once this module has wired the page
+}
+
+// --- sound and voice ---
+function say(text) {
+  if (!text) return;
+  ui.said.push(text);
+  $("live").textContent = text;
+  if (!ui.prefs.voice || !("speechSynthesis" in window)) return;
+  try {
+    speechSynthesis.cancel();
+    const u = new SpeechSynthesisUtterance(text);
+    u.rate = 0.95;
+    speechSynthesis.speak(u);
+  } catch { /* no voice on this device: the text is on screen */ }
+}
+
+function tone(freq, length = 0.15, delay = 0) {
+  if (!ui.prefs.tones || !ui.audio) return;
+  const t = ui.audio.currentTime + delay;
+  const osc = ui.audio.createOscillator();
+  const gain = ui.audio.createGain();
+  osc.frequency.value = freq;
+  gain.gain.setValueAtTime(0.0001, t);
+  gain.gain.exponentialRampToValueAtTime(0.25, t + 0.02);
+  gain.gain.exponentialRampToValueAtTime(0.0001, t + length);
+  osc.connect(gain).connect(ui.audio.destination);
+  osc.start(t);
+  osc.stop(t + length + 0.05);
+}
+
+const tones = {
+  start: () => tone(660, 0.2),
+  half: () => tone(523, 0.15),
+  tick: () => tone(880, 0.08),
+  switch: () => { tone(587, 0.12); tone(784, 0.18, 0.15); },
+  squeeze: () => tone(740, 0.1),
+  release: () => tone(440, 0.1),
+  done: () => { tone(523, 0.15); tone(659, 0.15, 0.15); tone(784, 0.3, 0.3); },
+};
+
+async function keepAwake() {
+  if (!("wakeLock" in navigator) || document.visibilityState !== "visible") return;
+  try { ui.wakeLock = await navigator.wakeLock.request("screen"); } catch { ui.wakeLock = null; }
+}
+
+// --- what the screen shows ---
+function nextExercise(step) {
+  const later = ui.tl.steps.slice(step.index + 1).find((s) => s.exercise_id && s.exercise_id !== step.exercise_id);
+  return later ? ui.exercises[later.exercise_id] : null;
+}
+
+function showFigure(ex) {
+  const fig = $("figure");
+  if (fig.getAttribute("src") !== ex.figure) fig.src = ex.figure;
+  fig.alt = `Drawing of ${ex.name}: ${ex.summary}`;
+}
+
+function showComing(step) {
+  const coming = nextExercise(step);
+  $("next-name").textContent = coming ? coming.name : "Finish";
+  const nextFig = $("next-figure");
+  nextFig.hidden = !coming;
+  if (coming && nextFig.getAttribute("src") !== coming.figure) nextFig.src = coming.figure;
+}
+
+function showStep(step) {
+  const ex = step.exercise_id ? ui.exercises[step.exercise_id] : null;
+  ui.root.dataset.step = step.kind;
+  ui.root.dataset.index = String(step.index);
+  if (ex) showFigure(ex);
+  $("ex-name").textContent = ex ? ex.name : "The end of the routine";
+  $("side").hidden = !step.side_label;
+  $("side").textContent = step.side_label || "";
+  $("variant").textContent = step.variant || "";
+  $("cue").textContent = step.cue || step.say;
+  showComing(step);
+  showThigh(false);
+}
+
+// Time left, told by each step's usual length (a resting step's cap is not its usual length).
+function timeLeft(run, now) {
+  const step = run.step;
+  const into = run.elapsed(now) - step.start;
+  const later = ui.tl.steps.slice(step.index + 1).reduce((sum, s) => sum + (s.usual || s.duration), 0);
+  return later + Math.max(0, (step.usual || step.duration) - into);
+}
+
+function showClock(now) {
+  const { run } = ui;
+  const step = run.step;
+  const rep = run.repAt(now);
+  let count = String(Math.ceil(run.remaining(now) - 1e-6));
+  let phase = PHASES[step.kind];
+  let fraction = (run.elapsed(now) - step.start) / step.duration;
+  if (rep) [count, phase, fraction] = [`${rep.rep}/${rep.reps}`, rep.phase, rep.fraction];
+  if (step.kind === "open" && step.check_every) {
+    // a resting side lasts until the Thigh Test ends it: count down to the next check instead
+    const into = run.elapsed(now) - step.start;
+    [count, phase] = [fmt(Math.ceil(step.check_every - (into % step.check_every) - 1e-6)), "to the thigh check"];
+    fraction = (into % step.check_every) / step.check_every;
+  }
+  if (run.waiting) phase = "waiting for you";
+  $("count").textContent = count;
+  $("phase").textContent = run.paused ? "paused" : phase;
+  $("step-bar").style.width = `${(Math.min(1, Math.max(0, fraction)) * 100).toFixed(1)}%`;
+  const usual = ui.tl.usual_seconds || run.total;
+  const left = timeLeft(run, now);
+  $("overall-bar").style.width = `${((1 - Math.min(1, left / usual)) * 100).toFixed(1)}%`;
+  const about = ui.tl.usual_seconds && ui.tl.usual_seconds !== run.total ? "about " : "";
+  $("overall-text").textContent = `${about}${fmt(left)} left`;
+}
+
+function showThigh(asking) {
+  $("thigh").hidden = !asking;
+  if (asking) ui.root.dataset.asking = "true";
+  else delete ui.root.dataset.asking;
+}
+
+// --- cues inside a step, fired when the clock crosses them (not in a flood after a sleep) ---
+function repCues(step, from, to) {
+  const rep = repPhase(step, to);
+  if (!rep) return;
+  const changedAt = to - rep.since;
+  if (!(from < changedAt && rep.since < 1)) return;
+  if (rep.squeezing) { tones.squeeze(); if (step.tempo_on >= 2) say("Squeeze"); }
+  else { tones.release(); if (step.tempo_off >= 2) say("Release"); }
+}
+
+function inStepCues(step, from, to) {
+  const crossed = (t) => from < t && t <= to && to - t < 1;
+  if (step.kind === "reps") return repCues(step, from, to);
+  if (step.kind === "hold" && step.duration >= 20 && crossed(step.duration / 2)) {
+    tones.half();
+    say("Halfway");
+  }
+  if (step.kind === "open" && step.check_every) {
+    for (let t = step.check_every; t < step.duration; t += step.check_every) {
+      if (crossed(t)) askThigh(step);
     }
   }
-  get step() { return this.steps[this.index]; }
-  get paused() { return this.pausedAt !== null; }
-  elapsed(now) { return (this.pausedAt ?? now) - this.origin; }
-  credit(upto) {
-    const start = this.creditedUntil;
-    if (upto <= start) return;
-    for (const s of this.steps) {
-      if (!WORK.has(s.kind) || !s.exercise_id) continue;
-      const overlap = Math.min(upto, s.start + s.duration) - Math.max(start, s.start);
-      if (overlap > 0) this.tallies.get(s.exercise_id).held += overlap;
-    }
-    this.creditedUntil = upto;
-  }
-  update(now) {
-    const at = this.elapsed(now);
-    this.credit(Math.min(at, this.total));
-    if (at >= this.total) {
-      this.index = this.steps.length - 1;
-      this.finished = true;
-    } else {
-      this.index = this.steps.findIndex((s) => at < s.start + s.duration);
-    }
-    return this.step;
-  }
-  remaining(now) { return Math.max(0, this.step.start + this.step.duration - this.elapsed(now)); }
-  pause(now) { if (!this.paused) { this.update(now); this.pausedAt = now; } }
-  resume(now) { if (this.paused) { this.origin += now - this.pausedAt; this.pausedAt = null; } }
-  jump(now, index) {
-    const ref = this.pausedAt ?? now;
-    this.index = index;
-    this.origin = ref - this.steps[index].start;
-    this.creditedUntil = this.steps[index].start;
-  }
-  advance(now) {
-    const step = this.update(now);
-    if (this.finished) return;
-    if (step.index + 1 < this.steps.length) this.jump(now, step.index + 1);
-    else this.finished = true;
-  }
-  back(now) {
-    const step = this.update(now);
-    const into = this.elapsed(now) - step.start;
-    this.finished = false;
-    this.jump(now, into > BACK_RESTARTS_WITHIN || step.index === 0 ? step.index : step.index - 1);
-  }
-  hurt(now, { spread = false } = {}) {
-    const step = this.update(now);
-    const id = step.exercise_id;
-    if (!id || this.finished) return null;
-    const t = this.tallies.get(id);
-    if (spread) t.spread = true;
-    else t.hurt = true;
-    t.side = step.side || "";
-    const after = this.steps.slice(step.index).find((s) => s.exercise_id !== id);
-    if (after) this.jump(now, after.index);
-    else this.finished = true;
-    return id;
-  }
-  result(now, startedAt) {
-    if (!this.finished) this.update(now);
-    const reached = new Set(this.steps.slice(0, this.index + 1).map((s) => s.exercise_id));
-    const exercises = [];
-    for (const [id, t] of this.tallies) {
-      if (!this.finished && !reached.has(id)) continue;
-      const held = Math.round(t.held);
-      let outcome = "done";
-      if (t.hurt) outcome = "hurt";
-      else if (!t.endedByCheck && held < t.planned) outcome = "skipped";
-      exercises.push({ exercise_id: id, outcome, held_seconds: Math.min(held, t.planned), planned_seconds: t.planned, side: t.side, spread: t.spread });
-    }
-    return {
-      routine_id: null,
-      started_at: startedAt.toISOString(),
-      ended_at: new Date().toISOString(),
-      completed: this.finished,
-      planned_seconds: this.total,
-      practised_seconds: Math.round(Math.min(this.elapsed(now), this.total)),
-      exercises,
-    };
+  const counts = step.duration >= 6 && step.kind !== "done" && !(step.kind === "ready" && ui.prefs.waitReady);
+  if (counts) {
+    for (const t of [step.duration - 3, step.duration - 2, step.duration - 1]) if (crossed(t)) tones.tick();
   }
 }
 
-// ---------------------------------------------------------------------------------------------
-const root = document.getElementById("player");
-if (root) setUp(JSON.parse(document.getElementById("player-data").textContent));
+function askThigh(step) {
+  showThigh(true);
+  say(step.check_say);
+  tones.switch();
+}
 
-function setUp(data) {
-  const $ = (id) => document.getElementById(id);
-  const tl = data.timeline;
-  const exercises = data.exercises;
-  const clock = () => performance.now() / 1000;
-  const prefs = { voice: localStorage.getItem("sciatica.voice") !== "off", tones: localStorage.getItem("sciatica.tones") !== "off" };
-  const log = []; // {index, scheduled, actual} in ms: how far each step started from its schedule
-  window.sciaticaPlayer = { log, said: [], state: () => root.dataset.state };
-  let run = null;
-  let timer = null;
-  let audio = null;
-  let wakeLock = null;
-  let shownIndex = -1;
-  let lastRel = 0;
-  let startedAt = null;
-  let key = null;
-  const checks = [];
+function onStepStart(step, now) {
+  ui.log.push({ index: step.index, scheduled: Math.round((ui.run.origin + step.start) * 1000), actual: Math.round(now * 1000) });
+  ui.toldToTap = false;
+  showStep(step);
+  if (step.kind === "switch") tones.switch();
+  else if (step.kind === "done") tones.done();
+  else tones.start();
+  say(step.say);
+}
 
-  // --- sound and voice ---
-  function say(text) {
-    if (!text) return;
-    window.sciaticaPlayer.said.push(text);
-    $("live").textContent = text;
-    if (!prefs.voice || !("speechSynthesis" in window)) return;
-    try {
-      speechSynthesis.cancel();
-      const u = new SpeechSynthesisUtterance(text);
-      u.rate = 0.95;
-      speechSynthesis.speak(u);
-    } catch { /* no voice on this device: the text is on screen */ }
-  }
-  function tone(freq, length = 0.15, delay = 0) {
-    if (!prefs.tones || !audio) return;
-    const t = audio.currentTime + delay;
-    const osc = audio.createOscillator();
-    const gain = audio.createGain();
-    osc.frequency.value = freq;
-    gain.gain.setValueAtTime(0.0001, t);
-    gain.gain.exponentialRampToValueAtTime(0.25, t + 0.02);
-    gain.gain.exponentialRampToValueAtTime(0.0001, t + length);
-    osc.connect(gain).connect(audio.destination);
-    osc.start(t);
-    osc.stop(t + length + 0.05);
-  }
-  const tones = {
-    start: () => tone(660, 0.2),
-    half: () => tone(523, 0.15),
-    tick: () => tone(880, 0.08),
-    switch: () => { tone(587, 0.12); tone(784, 0.18, 0.15); },
-    squeeze: () => tone(740, 0.1),
-    release: () => tone(440, 0.1),
-    done: () => { tone(523, 0.15); tone(659, 0.15, 0.15); tone(784, 0.3, 0.3); },
-  };
+// Waiting for "I'm in position": said once, then the page waits for the tap.
+function onWaiting() {
+  if (ui.toldToTap) return;
+  ui.toldToTap = true;
+  ui.root.dataset.waiting = "true";
+  tones.switch();
+  say("Tap I'm in position when you are there.");
+}
 
-  async function keepAwake() {
-    if (!("wakeLock" in navigator) || document.visibilityState !== "visible") return;
-    try { wakeLock = await navigator.wakeLock.request("screen"); } catch { wakeLock = null; }
-  }
+// --- the loop: wake at the next thing that changes, then ask the schedule where we are ---
+function schedule(now) {
+  clearTimeout(ui.timer);
+  const { run } = ui;
+  if (!run || run.paused || run.ended || run.waiting) return;
+  const step = run.step;
+  const at = run.elapsed(now);
+  const rel = at - step.start;
+  let wait = Math.min(step.start + step.duration - at, 1 - (rel % 1) || 1);
+  const rep = run.repAt(now);
+  if (rep) wait = Math.min(wait, rep.toChange);
+  ui.timer = setTimeout(tick, Math.max(5, wait * 1000));
+}
 
-  // --- what the screen shows ---
-  const fmt = (s) => `${Math.floor(s / 60)}:${String(Math.floor(s % 60)).padStart(2, "0")}`;
-  const sideWords = { left: "Left leg", right: "Right leg" };
-  function nextExercise(step) {
-    const later = tl.steps.slice(step.index + 1).find((s) => s.exercise_id && s.exercise_id !== step.exercise_id);
-    return later ? exercises[later.exercise_id] : null;
+function tick() {
+  const now = clock();
+  const { run } = ui;
+  const before = run.index;
+  run.update(now);
+  if (run.ended) return finish(now);
+  const step = run.step;
+  const rel = run.elapsed(now) - step.start;
+  if (step.index !== ui.shownIndex) {
+    ui.shownIndex = step.index;
+    ui.lastRel = 0;
+    onStepStart(step, now);
+    if (before !== step.index && rel > 0) inStepCues(step, 0, rel);
+  } else {
+    inStepCues(step, ui.lastRel, rel);
   }
-  function showStep(step) {
-    const ex = step.exercise_id ? exercises[step.exercise_id] : null;
-    root.dataset.step = step.kind;
-    root.dataset.index = String(step.index);
-    if (ex) {
-      const fig = $("figure");
-      if (fig.getAttribute("src") !== ex.figure) fig.src = ex.figure;
-      fig.alt = `Drawing of ${ex.name}: ${ex.summary}`;
-    }
-    $("ex-name").textContent = ex ? ex.name : "All done";
-    const side = $("side");
-    side.hidden = !sideWords[step.side];
-    side.textContent = sideWords[step.side] || "";
-    $("variant").textContent = step.variant ? step.variant : "";
-    $("cue").textContent = step.say;
-    const coming = nextExercise(step);
-    $("next-name").textContent = coming ? coming.name : "Finish";
-    const nextFig = $("next-figure");
-    nextFig.hidden = !coming;
-    if (coming && nextFig.getAttribute("src") !== coming.figure) nextFig.src = coming.figure;
-    $("thigh").hidden = true;
-  }
-  function showClock(now) {
-    const step = run.step;
-    const rel = run.elapsed(now) - step.start;
-    let count, phase, fraction;
-    if (step.kind === "reps") {
-      const period = step.tempo_on + step.tempo_off;
-      const rep = Math.min(step.reps, Math.floor(rel / period) + 1);
-      const inRep = rel - (rep - 1) * period;
-      const squeezing = inRep < step.tempo_on;
-      count = `${rep}/${step.reps}`;
-      phase = squeezing ? "squeeze" : "release";
-      fraction = squeezing ? inRep / step.tempo_on : (inRep - step.tempo_on) / step.tempo_off;
-    } else {
-      const left = Math.ceil(run.remaining(now) - 1e-6);
-      count = String(left);
-      phase = { ready: "get ready", hold: "hold", open: "rest", switch: "switch", rest: "relax", done: "done" }[step.kind];
-      fraction = rel / step.duration;
-    }
-    $("count").textContent = count;
-    $("phase").textContent = run.paused ? "paused" : phase;
-    $("ring").style.strokeDashoffset = String(100 - Math.min(100, Math.max(0, fraction * 100)));
-    const overall = Math.min(1, run.elapsed(now) / run.total);
-    $("overall-bar").style.width = `${(overall * 100).toFixed(1)}%`;
-    $("overall-text").textContent = `${fmt(run.elapsed(now))} of ${fmt(run.total)}`;
-  }
+  ui.lastRel = rel;
+  if (run.waiting) onWaiting();
+  else delete ui.root.dataset.waiting;
+  showClock(now);
+  schedule(now);
+}
 
-  // --- cues inside a step, fired when the clock crosses them (not in a flood after a sleep) ---
-  function inStepCues(step, from, to) {
-    const crossed = (t) => from < t && t <= to && to - t < 1;
-    if (step.kind === "reps") {
-      const period = step.tempo_on + step.tempo_off;
-      for (let r = 0; r < step.reps; r++) {
-        if (r > 0 && crossed(r * period)) { tones.squeeze(); if (step.tempo_on >= 2) say("Squeeze"); }
-        if (crossed(r * period + step.tempo_on)) { tones.release(); if (step.tempo_off >= 2) say("Release"); }
-      }
-      return;
-    }
-    if ((step.kind === "hold" || step.kind === "open") && step.duration >= 20 && crossed(step.duration / 2)) {
-      tones.half();
-      if (step.kind === "hold") say("Halfway");
-    }
-    if (step.kind === "open" && step.check_every) {
-      for (let t = step.check_every; t < step.duration; t += step.check_every) {
-        if (crossed(t)) askThigh(step);
-      }
-    }
-    if (step.duration >= 6 && step.kind !== "done") {
-      for (const t of [step.duration - 3, step.duration - 2, step.duration - 1]) if (crossed(t)) tones.tick();
-    }
-  }
+function redraw() {
+  ui.shownIndex = -1;
+  tick();
+}
 
-  function askThigh(step) {
-    $("thigh").hidden = false;
-    say("Thigh check. Tighten your thigh for a moment and let go. Where did you feel it most?");
-    tones.switch();
-    checks.push({ side: step.side, at: Math.round(run.elapsed(clock()) - step.start), answer: null });
-  }
+// --- controls ---
+function newKey() {
+  return crypto.randomUUID ? crypto.randomUUID() : `${Date.now()}-${Math.random().toString(16).slice(2)}`;
+}
 
-  function onStepStart(step, now) {
-    log.push({ index: step.index, scheduled: Math.round((run.origin + step.start) * 1000), actual: Math.round(now * 1000) });
-    showStep(step);
-    if (step.kind === "switch") tones.switch();
-    else if (step.kind === "done") tones.done();
-    else tones.start();
-    say(step.say);
-  }
+async function start() {
+  $("start").disabled = true;
+  const go = await mayStart(); // offline: the quick safety check first (coach/offline-check.js)
+  $("start").disabled = false;
+  if (!go) return;
+  ui.audio = ui.audio || (window.AudioContext ? new AudioContext() : null);
+  ui.key = newKey();
+  ui.run = new Run(ui.tl, clock(), new Date(), { waitForReady: ui.prefs.waitReady });
+  $("start-panel").hidden = true;
+  $("stage").hidden = false;
+  document.body.classList.add("in-session");
+  ui.root.dataset.state = "playing";
+  keepAwake();
+  redraw();
+  $("pause").focus({ preventScroll: true });
+}
 
-  // --- the loop: wake at the next thing that changes, then ask the schedule where we are ---
-  function schedule(now) {
-    clearTimeout(timer);
-    if (!run || run.paused || run.finished) return;
-    const step = run.step;
-    const at = run.elapsed(now);
-    const rel = at - step.start;
-    const toEnd = step.start + step.duration - at;
-    let wait = Math.min(toEnd, 1 - (rel % 1) || 1);
-    if (step.kind === "reps") {
-      const period = step.tempo_on + step.tempo_off;
-      const inRep = rel % period;
-      const toPhase = inRep < step.tempo_on ? step.tempo_on - inRep : period - inRep;
-      wait = Math.min(wait, toPhase);
-    }
-    timer = setTimeout(tick, Math.max(5, wait * 1000));
-  }
-
-  function tick() {
-    const now = clock();
-    const before = run.index;
-    run.update(now);
-    if (run.finished) return finish(now);
-    const step = run.step;
-    const rel = run.elapsed(now) - step.start;
-    if (step.index !== shownIndex) {
-      shownIndex = step.index;
-      lastRel = 0;
-      onStepStart(step, now);
-      if (before !== step.index && rel > 0) inStepCues(step, 0, rel);
-    } else {
-      inStepCues(step, lastRel, rel);
-    }
-    lastRel = rel;
-    showClock(now);
-    schedule(now);
-  }
-
-  function redraw() {
-    shownIndex = -1;
+function togglePause() {
+  const { run } = ui;
+  if (!run || run.ended) return;
+  const now = clock();
+  if (run.paused) {
+    run.resume(now);
+    ui.root.dataset.state = "playing";
+    $("pause").textContent = "Pause";
+    say("Resumed");
     tick();
+  } else {
+    run.pause(now);
+    clearTimeout(ui.timer);
+    ui.root.dataset.state = "paused";
+    $("pause").textContent = "Resume";
+    if ("speechSynthesis" in window) speechSynthesis.cancel();
+    $("live").textContent = "Paused";
+    showClock(now);
   }
+}
 
-  // --- controls ---
-  function start() {
-    audio = audio || (window.AudioContext ? new AudioContext() : null);
-    startedAt = new Date();
-    key = crypto.randomUUID ? crypto.randomUUID() : `${Date.now()}-${Math.random().toString(16).slice(2)}`;
-    run = new Run(tl, clock());
-    $("start-panel").hidden = true;
-    $("stage").hidden = false;
-    root.dataset.state = "playing";
-    keepAwake();
-    redraw();
-    $("pause").focus();
-  }
-  function togglePause() {
-    if (!run || run.finished) return;
-    const now = clock();
-    if (run.paused) {
-      run.resume(now);
-      root.dataset.state = "playing";
-      $("pause").textContent = "Pause";
-      say("Resumed");
-      tick();
-    } else {
-      run.pause(now);
-      clearTimeout(timer);
-      root.dataset.state = "paused";
-      $("pause").textContent = "Resume";
-      if ("speechSynthesis" in window) speechSynthesis.cancel();
-      $("live").textContent = "Paused";
-      showClock(now);
-    }
-  }
-  function act(fn) {
-    if (!run || run.finished) return;
-    fn(clock());
-    if (run.finished) return finish(clock());
-    redraw();
-    if (run.paused) showClock(clock());
-  }
-  const next = () => act((now) => run.advance(now));
-  const back = () => act((now) => run.back(now));
-  const hurts = () => act((now) => {
-    const id = run.hurt(now);
-    if (id) say(`Stopped ${exercises[id].short}. Noted that it hurt. Moving on.`);
-  });
-  const spreads = () => act((now) => {
-    const id = run.hurt(now, { spread: true });
-    if (id) say(`Stopped ${exercises[id].short}. Noted that your symptoms spread down the leg. Moving on.`);
-  });
-  function answerThigh(answer) {
-    const open = [...checks].reverse().find((c) => c.answer === null);
-    if (open) open.answer = answer;
-    $("thigh").hidden = true;
-    if (answer === "top" && run && run.step.kind === "open") {
-      run.tallies.get(run.step.exercise_id).endedByCheck = true;
-      act((now) => run.advance(now));
-    } else {
-      say("Good. Keep resting; I will ask again in a few minutes.");
-    }
-  }
+// Apply one of the person's actions to the run, then show where it left them.
+function act(fn) {
+  const { run } = ui;
+  if (!run || run.ended) return;
+  const index = run.index;
+  const changed = fn(clock()) !== false;
+  if (run.ended) return finish(clock());
+  if (!changed && run.index === index) return;
+  redraw();
+  if (run.paused) showClock(clock());
+}
 
-  // --- the end ---
-  async function finish(now) {
-    clearTimeout(timer);
-    if (root.dataset.state === "done") return;
-    root.dataset.state = "done";
-    const result = run.result(now, startedAt);
-    result.routine_id = tl.routine_id;
-    result.checks = checks;
-    if (wakeLock) { wakeLock.release().catch(() => {}); wakeLock = null; }
-    say("Session done. Well done.");
-    tones.done();
-    showSummary(result);
-    $("overall-bar").style.width = `${((result.practised_seconds / run.total) * 100).toFixed(1)}%`;
-    $("overall-text").textContent = `${fmt(result.practised_seconds)} of ${fmt(run.total)}`;
-    const outcome = await send({ url: data.resultUrl, key, body: result });
-    showSaved(outcome);
-  }
-  function showSummary(result) {
-    const count = (o) => result.exercises.filter((e) => e.outcome === o).length;
-    $("n-done").textContent = count("done");
-    $("n-skipped").textContent = count("skipped");
-    $("n-hurt").textContent = count("hurt");
-    $("n-time").textContent = fmt(result.practised_seconds);
-    const words = { done: "done", skipped: "skipped", hurt: "stopped: it hurt", spread: "stopped: symptoms spread down the leg" };
-    $("summary-list").replaceChildren(...result.exercises.map((e) => {
-      const li = document.createElement("li");
-      const outcome = e.spread ? "spread" : e.outcome;
-      li.className = `outcome-${outcome}`;
-      li.textContent = `${exercises[e.exercise_id].name}: ${words[outcome]} (${fmt(e.held_seconds)})`;
-      return li;
-    }));
-    $("stage").hidden = true;
-    $("summary").hidden = false;
-    $("summary").focus();
-  }
-  function showSaved(outcome) {
-    const status = $("save-status");
-    status.classList.remove("notice-warn", "notice-danger");
-    if (outcome.status === "saved") {
-      status.textContent = data.signedIn ? "Saved to your history." : "Saved for this visit. Create an account to keep it in your history.";
-      root.dataset.saved = String(outcome.data.id);
-      if (data.afterUrl) {
-        $("after-link").href = data.afterUrl.replace("SESSION_ID", outcome.data.id);
-        $("after-link").textContent = "Check in: how do you feel now?";
-      } else if (!data.signedIn && data.signUpUrl) {
-        $("after-link").href = data.signUpUrl;
-        $("after-link").textContent = "Create an account to keep it";
-      }
-    } else if (outcome.status === "queued") {
-      status.classList.add("notice-warn");
-      status.textContent = "No connection right now. The session is kept on this phone and will be sent when you are back online.";
-    } else {
-      status.classList.add("notice-danger");
-      status.textContent = `Not saved: ${outcome.data.error}`;
-    }
-  }
-  watch((item, saved) => {
-    if (item.key === key) showSaved({ status: "saved", data: saved });
-  });
+const next = () => act((now) => ui.run.next(now));
+const back = () => act((now) => ui.run.back(now));
+const inPosition = () => act((now) => ui.run.ready(now));
 
-  // --- wiring ---
-  $("start").addEventListener("click", start);
-  $("start").disabled = tl.steps.length === 0; // ready once this module has wired the page
-  $("pause").addEventListener("click", togglePause);
-  $("next").addEventListener("click", next);
-  $("back").addEventListener("click", back);
-  $("hurts").addEventListener("click", hurts);
-  $("spreads").addEventListener("click", spreads);
+// "End" takes one confirming tap: the first turns it into "Tap again to end" for a moment.
+function endSession() {
+  const button = $("stop");
+  if (!button.dataset.confirm) {
+    button.dataset.confirm = "true";
+    button.textContent = "Tap again to end";
+    say("Tap End again to stop the session. What you did is kept.");
+    ui.confirmTimer = setTimeout(resetEnd, CONFIRM_MS);
+    return;
+  }
+  resetEnd();
+  act((now) => ui.run.stop(now));
+}
+
+function resetEnd() {
+  clearTimeout(ui.confirmTimer);
+  delete $("stop").dataset.confirm;
+  $("stop").textContent = "End";
+}
+
+function stopStretch(spread) {
+  act((now) => {
+    const id = ui.run.hurt(now, { spread });
+    const why = spread ? "your symptoms spread down the leg" : "it hurt";
+    const after = ui.run.ending === "stopped" ? "That was the last one." : "Moving on.";
+    if (id) say(`Stopped ${ui.exercises[id].short}. Noted that ${why}. ${after}`);
+  });
+}
+
+function answerThigh(answer) {
+  showThigh(false);
+  act((now) => {
+    const index = ui.run.index;
+    const every = Math.round(ui.run.step.check_every / 60);
+    ui.run.thigh(now, answer);
+    if (ui.run.index !== index || ui.run.ended) return true;
+    say(`Good. Keep resting; I will ask again in ${every} minute${every === 1 ? "" : "s"}.`);
+    return false;
+  });
+}
+
+// --- the end ---
+// `keepalive` when the page is going away: the request outlives it (coach/outbox.js).
+async function finish(now, { keepalive = false } = {}) {
+  clearTimeout(ui.timer);
+  resetEnd();
+  if (ui.result) return;
+  ui.root.dataset.state = "done";
+  document.body.classList.remove("in-session");
+  const result = ui.run.result(now);
+  ui.result = result;
+  if (ui.wakeLock) { ui.wakeLock.release().catch(() => {}); ui.wakeLock = null; }
+  const ending = ENDINGS[ui.run.ending];
+  if (!keepalive) say(ending.say);
+  tones.done();
+  showSummary(result, ending);
+  $("overall-bar").style.width = "100%";
+  $("overall-text").textContent = `${fmt(result.practised_seconds)} practised`;
+  showSaved(await deliver(keepalive));
+}
+
+function deliver(keepalive) {
+  return send({ url: ui.data.resultUrl, key: ui.key, body: ui.result, keepalive, label: "This session" });
+}
+
+// The page is going away (closed, reloaded, navigated from): a session still running is ended
+// here and what was done is sent, with the same key, so a later send of it is not doubled.
+function leave() {
+  const { run } = ui;
+  if (!run || ui.saved || ui.sentOnHide) return;
+  ui.sentOnHide = true; // pagehide and the hidden page's visibilitychange both come here
+  if (!run.ended) run.stop(clock());
+  if (!ui.result) finish(clock(), { keepalive: true });
+  else deliver(true);
+}
+
+function onVisibility() {
+  const { run } = ui;
+  if (document.visibilityState === "hidden") {
+    if (ui.unloading || (run && run.ended)) leave();
+    return;
+  }
+  ui.sentOnHide = false;
+  if (!run || run.ended) return;
+  if (!run.paused) { keepAwake(); tick(); }
+}
+
+function summaryItem(e) {
+  const li = document.createElement("li");
+  const outcome = e.spread ? "spread" : e.outcome;
+  li.className = `outcome-${outcome}`;
+  li.textContent = `${ui.exercises[e.exercise_id].name}: ${OUTCOME_WORDS[outcome]} (${fmt(e.held_seconds)})`;
+  return li;
+}
+
+function showSummary(result, ending) {
+  const count = (o) => result.exercises.filter((e) => e.outcome === o).length;
+  $("summary-h").textContent = ending.heading;
+  $("summary-note").textContent = ending.note;
+  $("n-done").textContent = count("done");
+  $("n-skipped").textContent = count("skipped");
+  $("n-hurt").textContent = count("hurt");
+  $("n-time").textContent = fmt(result.practised_seconds);
+  $("summary-list").replaceChildren(...result.exercises.map(summaryItem));
+  $("stage").hidden = true;
+  $("summary").hidden = false;
+  $("summary").focus({ preventScroll: true });
+}
+
+function showAfterLink(id) {
+  const { data } = ui;
+  if (data.afterUrl) {
+    $("after-link").href = id === null ? data.afterUrl.replace("&session=SESSION_ID", "") : data.afterUrl.replace("SESSION_ID", id);
+    $("after-link").textContent = "Check in: how do you feel now?";
+  } else if (!data.signedIn && data.signUpUrl) {
+    $("after-link").href = data.signUpUrl;
+    $("after-link").textContent = "Create an account to keep it";
+  }
+}
+
+function showSaved(outcome) {
+  const status = $("save-status");
+  status.classList.remove("notice-warn", "notice-danger");
+  if (outcome.status === "saved") {
+    ui.saved = true;
+    status.textContent = ui.data.signedIn ? "Saved to your history." : "Saved for this visit. Create an account to keep it in your history.";
+    ui.root.dataset.saved = String(outcome.data.id);
+    showAfterLink(outcome.data.id);
+  } else if (outcome.status === "queued") {
+    status.classList.add("notice-warn");
+    status.textContent = "No connection right now. The session is kept on this phone and will be sent when you are back online.";
+    if (ui.data.afterUrl) showAfterLink(null); // the check-in after, linked once the session arrives
+  } else {
+    status.classList.add("notice-danger");
+    status.textContent = `Not saved: ${outcome.data.error}`;
+  }
+}
+
+// --- wiring ---
+function wireControls() {
+  const buttons = {
+    start, pause: togglePause, next, back, "in-position": inPosition, stop: endSession,
+    hurts: () => stopStretch(false), spreads: () => stopStretch(true),
+  };
+  for (const [id, fn] of Object.entries(buttons)) $(id).addEventListener("click", fn);
   for (const b of document.querySelectorAll("[data-thigh]")) b.addEventListener("click", () => answerThigh(b.dataset.thigh));
+  const wait = $("wait-ready");
+  wait.checked = ui.prefs.waitReady;
+  wait.addEventListener("change", () => {
+    ui.prefs.waitReady = wait.checked;
+    localStorage.setItem("sciatica.waitReady", wait.checked ? "on" : "off");
+  });
+}
+
+function wireToggles() {
   for (const name of ["voice", "tones"]) {
     const b = $(name);
     const label = name === "voice" ? "Voice" : "Tones";
-    const paint = () => { b.setAttribute("aria-pressed", String(prefs[name])); b.textContent = `${label} ${prefs[name] ? "on" : "off"}`; };
+    const paint = () => { b.setAttribute("aria-pressed", String(ui.prefs[name])); b.textContent = `${label} ${ui.prefs[name] ? "on" : "off"}`; };
     paint();
     b.addEventListener("click", () => {
-      prefs[name] = !prefs[name];
-      localStorage.setItem(`sciatica.${name}`, prefs[name] ? "on" : "off");
-      if (!prefs.voice && "speechSynthesis" in window) speechSynthesis.cancel();
+      ui.prefs[name] = !ui.prefs[name];
+      localStorage.setItem(`sciatica.${name}`, ui.prefs[name] ? "on" : "off");
+      if (!ui.prefs.voice && "speechSynthesis" in window) speechSynthesis.cancel();
       paint();
     });
   }
+}
+
+function wireKeys() {
+  const actions = { " ": togglePause, p: togglePause, n: next, ArrowRight: next, b: back, ArrowLeft: back, r: inPosition, h: () => stopStretch(false), s: () => stopStretch(true) };
   document.addEventListener("keydown", (e) => {
-    if (!run || e.altKey || e.ctrlKey || e.metaKey) return;
+    if (!ui.run || e.altKey || e.ctrlKey || e.metaKey) return;
     const target = e.target.tagName;
     if (e.key === " " && (target === "BUTTON" || target === "A")) return; // the button's own press
-    const actions = { " ": togglePause, p: togglePause, n: next, ArrowRight: next, b: back, ArrowLeft: back, h: hurts, s: spreads };
     if (actions[e.key]) { e.preventDefault(); actions[e.key](); }
   });
-  document.addEventListener("visibilitychange", () => {
-    if (document.visibilityState !== "visible" || !run || run.finished) return;
-    if (!run.paused) { keepAwake(); tick(); }
-  });
 }
+
+// Last, once every name above exists: a page without #player (a test importing Run) runs nothing.
+const root = document.getElementById("player");
+if (root) setUp(root, JSON.parse(document.getElementById("player-data").textContent));
