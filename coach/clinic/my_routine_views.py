@@ -1,0 +1,143 @@
+"""The person's own pages for a routine their clinician assigned: the routine (doses, the
+clinician's notes, what the plan changes), the player, and where the player sends results.
+The same safety gate, plan and session store as the built-in routines."""
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.csrf import ensure_csrf_cookie
+from django.views.decorators.http import require_POST
+
+from coach.accounts.selectors import consent_active
+from coach.lib.language import display_catalogue, display_language
+from coach.lib.queued import checks_owner
+from coach.practice import plans
+from coach.practice.models import AssignedRoutine
+from coach.practice.services import session_record
+from stretching import catalogue, i18n, positions
+from stretching.custom import CustomRoutine, compile_custom, read_custom
+from stretching.result import RESULT_LIMITS, Expected, ResultError, parse_result, plan_of, read_json
+from stretching.timeline import Timeline, format_duration
+
+from .access import me
+from .routines import lines
+
+
+def _get_routine_for_user(
+    request: HttpRequest, routine_id: str
+) -> tuple[AssignedRoutine, CustomRoutine]:
+    """The person's own assigned routine (its current version), or 404 for anybody else's."""
+    row = AssignedRoutine.objects.filter(
+        user_id=me(request).pk, routine_id=routine_id, current=True
+    ).first()
+    if row is None:
+        raise Http404(_("No such routine."))
+    return row, read_custom(row.data, catalogue.default(), routine_id)
+
+
+def _compiled(request: HttpRequest, routine: CustomRoutine) -> tuple[plans.PlanView, Timeline]:
+    view = plans.for_request(request, routine.routine())
+    return view, compile_custom(catalogue.default(), routine, view.adjustments)
+
+
+@login_required
+def my_routine(request: HttpRequest, routine_id: str) -> HttpResponse:
+    row, routine = _get_routine_for_user(request, routine_id)
+    view, timeline = _compiled(request, routine)
+    return render(
+        request,
+        "clinic/my_routine.html",
+        {
+            "row": row,
+            "routine": routine,
+            "items": [
+                {
+                    "line": line,
+                    "left_out": line.exercise_id in view.adjustments.skip,
+                    "rule": view.notes.get(line.exercise_id, ""),
+                }
+                for line in lines(routine)
+            ],
+            "plan": view,
+            "total": format_duration(timeline.usual_seconds),
+            "frequency": i18n.frequency_text(routine.routine().frequency, display_language()),
+        },
+    )
+
+
+@login_required
+@ensure_csrf_cookie
+def my_player(request: HttpRequest, routine_id: str) -> HttpResponse:
+    _, routine = _get_routine_for_user(request, routine_id)
+    blocked = plans.blocked_response(request, routine.routine())
+    if blocked is not None:
+        return blocked
+    view, timeline = _compiled(request, routine)
+    cat = display_catalogue()
+    exercises = {
+        eid: {
+            "name": cat.exercises[eid].name,
+            "short": cat.exercises[eid].short_name,
+            "figure": reverse("figure_svg", args=[eid]),
+            "release": cat.exercises[eid].cues.release,
+            "summary": cat.exercises[eid].summary,
+        }
+        for eid in routine.exercise_ids
+    }
+    ready = getattr(positions, "ready_times", None)
+    return render(
+        request,
+        "practice/player.html",
+        {
+            "routine": routine.routine(),
+            "timeline": timeline,
+            "total": format_duration(timeline.usual_seconds),
+            "first": timeline.steps[0] if timeline.steps else None,
+            "plan": view,
+            "ready_times": ready() if ready else "",
+            "player_data": {
+                "timeline": timeline.to_dict(),
+                "exercises": exercises,
+                "resultUrl": reverse("clinic:my_results", args=[routine_id]),
+                "afterUrl": plans.after_session_url(request),
+                "signedIn": True,
+                "signUpUrl": "",
+            },
+        },
+    )
+
+
+@require_POST
+@checks_owner
+@login_required
+def my_results(request: HttpRequest, routine_id: str) -> JsonResponse:
+    """Save a played session of the person's assigned routine, once per Idempotency-Key,
+    through the core's one check of a result (against the routine at its full dose)."""
+    if len(request.body) > RESULT_LIMITS.max_bytes:
+        return _refused(f"the result must be at most {RESULT_LIMITS.max_bytes} bytes", 413)
+    key = request.headers.get("Idempotency-Key", "")
+    if not (8 <= len(key) <= 64 and key.isascii() and key.replace("-", "").isalnum()):
+        return _refused("Send an Idempotency-Key header of 8-64 letters, digits or dashes.")
+    _, routine = _get_routine_for_user(request, routine_id)
+    if not consent_active(request.user):
+        return _refused("Your consent is withdrawn: nothing was saved.", 403)
+    full = plan_of(compile_custom(catalogue.default(), routine))
+    expected = Expected({routine_id: full}, first_use=me(request).date_joined, now=timezone.now())
+    try:
+        result = parse_result(read_json(request.body), expected)
+    except ResultError as exc:
+        return _refused(str(exc))
+    session, created = session_record(
+        result=result, source="web", idempotency_key=key, user=request.user
+    )
+    return JsonResponse(
+        {"id": session.pk, "created": created, "signed_in": True},
+        status=201 if created else 200,
+    )
+
+
+def _refused(error: str, status: int = 400) -> JsonResponse:
+    return JsonResponse({"error": error}, status=status)
