@@ -1,6 +1,7 @@
 """Browser tests: Debian chromium driven by Playwright at a phone size, against a live server."""
 
 import json
+import time
 from pathlib import Path
 
 import pytest
@@ -20,21 +21,55 @@ Object.defineProperty(window, 'speechSynthesis', { value: {
 """
 
 
+@pytest.fixture(autouse=True)
+def _server_quiet_before_the_database_is_emptied(request):
+    """After a browser test, wait for the live server to finish the requests it is still
+    answering (a keepalive send as a page closed, the service worker's sync) before the test
+    database is emptied: emptying it under a request that holds rows can deadlock on PostgreSQL,
+    and the request would write into the next test. Runs after the test's browser is closed and
+    before pytest-django flushes the database (its fixtures are set up first)."""
+    yield
+    if "live_server" not in request.fixturenames:
+        return
+    httpd = getattr(request.getfixturevalue("live_server").thread, "httpd", None)
+    deadline = time.monotonic() + 15
+    while time.monotonic() < deadline:
+        busy = [t for t in list(getattr(httpd, "_threads", None) or []) if t.is_alive()]
+        for thread in busy:
+            thread.join(max(0.0, deadline - time.monotonic()))
+        time.sleep(0.3)  # a request the closing browser sent last may still be connecting
+        if not any(t.is_alive() for t in list(getattr(httpd, "_threads", None) or [])):
+            return
+
+
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
     return {
         **browser_type_launch_args,
         "executable_path": CHROMIUM,
-        "args": ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run",
-                 "--disable-quic"],
+        "args": [
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            "--disable-quic",
+        ],
     }
 
 
 @pytest.fixture(scope="session")
 def browser_context_args(browser_context_args):
-    return {**browser_context_args, "viewport": PHONE, "device_scale_factor": 2,
-            "is_mobile": True, "has_touch": True, "service_workers": "block"}
+    return {
+        **browser_context_args,
+        "viewport": PHONE,
+        "device_scale_factor": 2,
+        "is_mobile": True,
+        "has_touch": True,
+        "service_workers": "block",
+    }
 
 
 @pytest.fixture
@@ -43,8 +78,14 @@ def phone(page, live_server):
     page.add_init_script(SPEECH_STUB)
     page.base = live_server.url
     external, errors = [], []
-    page.on("request", lambda r: r.url.startswith(("http://", "https://"))
-            and not r.url.startswith(live_server.url) and external.append(r.url))
+    page.on(
+        "request",
+        lambda r: (
+            r.url.startswith(("http://", "https://"))
+            and not r.url.startswith(live_server.url)
+            and external.append(r.url)
+        ),
+    )
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.on("console", lambda m: m.type == "error" and errors.append(m.text))
     page.allowed_errors = []  # a test that cuts the network expects its failed request
@@ -58,10 +99,14 @@ def axe_violations(page, serious_only=True):
     """Run axe-core in the page; return serious and critical violations."""
     page.evaluate(AXE.read_text())  # evaluated by the test, so the page's CSP doesn't apply
     report = page.evaluate("async () => await axe.run(document)")
-    found = [v for v in report["violations"]
-             if not serious_only or v["impact"] in ("serious", "critical")]
-    return [f"{v['id']} ({v['impact']}): {json.dumps([n['target'] for n in v['nodes']])}"
-            for v in found]
+    found = [
+        v
+        for v in report["violations"]
+        if not serious_only or v["impact"] in ("serious", "critical")
+    ]
+    return [
+        f"{v['id']} ({v['impact']}): {json.dumps([n['target'] for n in v['nodes']])}" for v in found
+    ]
 
 
 def screenshot(page, name):
@@ -72,7 +117,47 @@ def screenshot(page, name):
 def answer_screen_all_no(page, then: str = "") -> None:
     """Answer every safety question 'no' through the real form, as a person would."""
     page.goto(f"{page.base}/account/screen/" + (f"?next={then}" if then else ""))
-    for radio in page.locator("input[type=radio][value=no], input[type=radio][value=False], "
-                              "input[type=radio][value=false]").all():
+    for radio in page.locator(
+        "input[type=radio][value=no], input[type=radio][value=False], "
+        "input[type=radio][value=false]"
+    ).all():
         radio.check()
     page.get_by_role("button", name="See what my answers mean").click()
+
+
+# --- the installed app: the service worker runs (the default context above blocks it) ---
+OFFLINE_ERRORS = ["ERR_INTERNET_DISCONNECTED", "net::ERR_FAILED", "Failed to fetch"]
+
+
+@pytest.fixture
+def app_context(browser, browser_context_args):
+    """A phone-sized context in which the service worker may register and run."""
+    context = browser.new_context(**{**browser_context_args, "service_workers": "allow"})
+    context.add_init_script(SPEECH_STUB)
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def app(app_context, live_server):
+    """A page in that context, checked as the `phone` page is: no request leaves the app, and
+    no error but a refused request while the network is cut."""
+    page = app_context.new_page()
+    page.base = live_server.url
+    external, errors = [], []
+    app_context.on(
+        "request",
+        lambda r: (
+            r.url.startswith(("http://", "https://"))
+            and not r.url.startswith(live_server.url)
+            and external.append(r.url)
+        ),
+    )
+    app_context.on("weberror", lambda e: errors.append(str(e.error)))
+    app_context.on("console", lambda m: m.type == "error" and errors.append(m.text))
+    page.allowed_errors = []  # a test that sends bad data expects the server's refusal
+    yield page
+    assert not external, f"requests left the app: {external}"
+    allowed = OFFLINE_ERRORS + page.allowed_errors
+    errors = [e for e in errors if not any(a in e for a in allowed)]
+    assert not errors, f"the page reported errors: {errors}"

@@ -10,10 +10,22 @@ from .conftest import axe_violations, screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-ANONYMOUS = ["/account/sign-up/", "/account/sign-in/", "/account/screen/", "/account/check/",
-             "/account/password/reset/"]
-SIGNED_IN = ["/today/", "/checkin/", "/history/?days=30", "/account/settings/",
-             "/account/export/", "/account/delete/", "/account/password/"]
+ANONYMOUS = [
+    "/account/sign-up/",
+    "/account/sign-in/",
+    "/account/screen/",
+    "/account/check/",
+    "/account/password/reset/",
+]
+SIGNED_IN = [
+    "/today/",
+    "/checkin/",
+    "/history/?days=30",
+    "/account/settings/",
+    "/account/export/",
+    "/account/delete/",
+    "/account/password/",
+]
 
 
 @pytest.mark.parametrize("path", ANONYMOUS)
@@ -28,9 +40,15 @@ def signed_in(phone, context):
     make_checkin(user)
     client = Client()
     client.force_login(user)
-    context.add_cookies([{"name": settings.SESSION_COOKIE_NAME,
-                          "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
-                          "url": phone.base}])
+    context.add_cookies(
+        [
+            {
+                "name": settings.SESSION_COOKIE_NAME,
+                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
+                "url": phone.base,
+            }
+        ]
+    )
     return phone
 
 

@@ -8,6 +8,7 @@ from django.contrib.sessions.models import Session
 from django.db import models
 from django.test import Client
 
+from coach.accounts.guest import GUEST_KEY
 from coach.accounts.models import Consent, ScreeningResponse
 from coach.diary.models import CheckIn
 from coach.practice.models import ExerciseOutcome, PracticeSession
@@ -65,8 +66,9 @@ def test_it_removes_every_row_of_the_person_and_keeps_everyone_elses(client, eve
     assert rows_referring_to({User: {user.pk}, PracticeSession: session_ids}) == []
     for model in (AccessAttempt, AccessLog, AccessFailureLog):
         assert not model.objects.filter(username__iexact="alice@example.org").exists()
-    assert not [s for s in Session.objects.all()
-                if s.get_decoded().get("_auth_user_id") == str(user.pk)]
+    assert not [
+        s for s in Session.objects.all() if s.get_decoded().get("_auth_user_id") == str(user.pk)
+    ]
     assert "_auth_user_id" not in client.session
     assert elsewhere.get("/today/")["Location"].startswith("/account/sign-in/")
 
@@ -81,7 +83,7 @@ def test_it_also_removes_sessions_played_as_a_guest_in_this_browser(client, ever
     user, _ = everything
     client.force_login(user)
     session = client.session
-    session["guest_key"] = "guest-1"
+    session[GUEST_KEY] = "guest-1"
     session.save()
     make_session(guest_key="guest-1")
     stranger = make_session(guest_key="guest-2")

@@ -14,15 +14,37 @@ from .factories import make_checkin, make_screen, make_session, make_user
 
 pytestmark = pytest.mark.django_db
 
-PUBLIC = {"/account/sign-up/", "/account/sign-in/", "/account/password/reset/",
-          "/account/password/reset/sent/", "/account/password/reset/done/",
-          "/account/screen/", "/account/check/", "/account/deleted/"}
-PRIVATE = {"/today/", "/checkin/", "/history/", "/account/settings/", "/account/consent/",
-           "/account/password/", "/account/export/", "/account/export/sciatica-coach.json",
-           "/account/export/sciatica-coach-csv.zip", "/account/export/pain-fhir.json",
-           "/account/delete/"}
-POST_ONLY = {"/account/sign-out/", "/account/consent/withdraw/", "/account/screen/cleared/",
-             "/checkin/1/delete/", "/account/password/reset/x/y/"}
+PUBLIC = {
+    "/account/sign-up/",
+    "/account/sign-in/",
+    "/account/password/reset/",
+    "/account/password/reset/sent/",
+    "/account/password/reset/done/",
+    "/account/screen/",
+    "/account/check/",
+    "/account/deleted/",
+}
+PRIVATE = {
+    "/today/",
+    "/checkin/",
+    "/history/",
+    "/account/settings/",
+    "/account/consent/",
+    "/account/password/",
+    "/account/export/",
+    "/account/export/sciatica-coach.json",
+    "/account/export/sciatica-coach-csv.zip",
+    "/account/export/pain-fhir.json",
+    "/account/delete/",
+}
+POST_ONLY = {
+    "/account/sign-out/",
+    "/account/consent/withdraw/",
+    "/account/screen/cleared/",
+    "/checkin/1/delete/",
+    "/account/password/reset/x/y/",
+    "/account/language/",
+}
 
 
 def my_urls() -> set[str]:
@@ -75,7 +97,8 @@ def test_no_page_says_safe_treat_cure_or_diagnose(client):
             continue
         pages[url] = client.get(url).content.decode()
     pages["/checkin/?context=after"] = client.get(
-        f"/checkin/?context=after&session={session.pk}").content.decode()
+        f"/checkin/?context=after&session={session.pk}"
+    ).content.decode()
     pages["/checkin/ bad"] = client.post("/checkin/", {"leg_pain": "11"}).content.decode()
     make_screen(user, yes=("b5",))
     pages["screen b"] = client.get("/account/screen/").content.decode()

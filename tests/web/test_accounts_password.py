@@ -27,8 +27,13 @@ class Inbox:
         self.arrived = threading.Event()
 
     async def handle_DATA(self, server, session, envelope):  # noqa: N802  (aiosmtpd's name)
-        self.messages.append({"to": envelope.rcpt_tos, "from": envelope.mail_from,
-                              "data": envelope.content.decode("utf-8", "replace")})
+        self.messages.append(
+            {
+                "to": envelope.rcpt_tos,
+                "from": envelope.mail_from,
+                "data": envelope.content.decode("utf-8", "replace"),
+            }
+        )
         self.arrived.set()
         return "250 Message accepted for delivery"
 
@@ -45,8 +50,12 @@ def smtp():
     port = _free_port()
     controller = Controller(inbox, hostname="127.0.0.1", port=port)
     controller.start()
-    mailers = {"default": {"BACKEND": "django.core.mail.backends.smtp.EmailBackend",
-                           "OPTIONS": {"host": "127.0.0.1", "port": port, "timeout": 10}}}
+    mailers = {
+        "default": {
+            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "OPTIONS": {"host": "127.0.0.1", "port": port, "timeout": 10},
+        }
+    }
     with override_settings(MAILERS=mailers):
         yield inbox
     controller.stop()
@@ -60,8 +69,7 @@ def _body(raw: str) -> tuple[str, str]:
 
 def test_it_mails_a_reset_link_that_sets_a_new_password(client, smtp):
     user = make_user("alice@example.org")
-    response = client.post("/account/password/reset/", {"email": "alice@example.org"},
-                           follow=True)
+    response = client.post("/account/password/reset/", {"email": "alice@example.org"}, follow=True)
     assert "Check your email" in response.content.decode()
     assert smtp.arrived.wait(10)
     [message] = smtp.messages
@@ -75,15 +83,19 @@ def test_it_mails_a_reset_link_that_sets_a_new_password(client, smtp):
     form = client.get(link, follow=True)
     assert "Choose a new password" in form.content.decode()
     set_url = form.redirect_chain[-1][0]
-    done = client.post(set_url, {"new_password1": NEW_PASSWORD, "new_password2": NEW_PASSWORD},
-                       follow=True)
+    done = client.post(
+        set_url, {"new_password1": NEW_PASSWORD, "new_password2": NEW_PASSWORD}, follow=True
+    )
     assert "Your new password is saved" in done.content.decode()
     user.refresh_from_db()
     assert user.check_password(NEW_PASSWORD)
     again = client.get(link, follow=True)
     assert "This link no longer works" in again.content.decode()
-    signed_in = client.post("/account/sign-in/", {"username": "alice@example.org",
-                                                  "password": NEW_PASSWORD}, follow=True)
+    signed_in = client.post(
+        "/account/sign-in/",
+        {"username": "alice@example.org", "password": NEW_PASSWORD},
+        follow=True,
+    )
     assert "<h1>Today</h1>" in signed_in.content.decode()
 
 
@@ -94,16 +106,14 @@ def test_it_refuses_a_weak_new_password_from_the_reset_link(client, smtp):
     _, body = _body(smtp.messages[0]["data"])
     link = re.search(r"http://testserver(/account/password/reset/\S+/\S+/)", body).group(1)
     set_url = client.get(link, follow=True).redirect_chain[-1][0]
-    text = client.post(set_url, {"new_password1": "123", "new_password2": "123"}
-                       ).content.decode()
+    text = client.post(set_url, {"new_password1": "123", "new_password2": "123"}).content.decode()
     assert "This password is too short." in text
     user.refresh_from_db()
     assert user.check_password(PASSWORD)
 
 
 def test_it_sends_nothing_for_an_unknown_address_but_says_the_same(client, smtp):
-    response = client.post("/account/password/reset/", {"email": "nobody@example.org"},
-                           follow=True)
+    response = client.post("/account/password/reset/", {"email": "nobody@example.org"}, follow=True)
     assert "Check your email" in response.content.decode()
     assert not smtp.arrived.wait(1)
 
@@ -111,13 +121,16 @@ def test_it_sends_nothing_for_an_unknown_address_but_says_the_same(client, smtp)
 def test_it_changes_the_password_after_checking_the_old_one(client):
     user = make_user()
     client.force_login(user)
-    wrong = client.post("/account/password/", {"old_password": "nope",
-                                               "new_password1": NEW_PASSWORD,
-                                               "new_password2": NEW_PASSWORD})
+    wrong = client.post(
+        "/account/password/",
+        {"old_password": "nope", "new_password1": NEW_PASSWORD, "new_password2": NEW_PASSWORD},
+    )
     assert "Your old password was entered incorrectly" in wrong.content.decode()
-    response = client.post("/account/password/", {"old_password": PASSWORD,
-                                                   "new_password1": NEW_PASSWORD,
-                                                   "new_password2": NEW_PASSWORD}, follow=True)
+    response = client.post(
+        "/account/password/",
+        {"old_password": PASSWORD, "new_password1": NEW_PASSWORD, "new_password2": NEW_PASSWORD},
+        follow=True,
+    )
     assert "Your password has been changed." in response.content.decode()
     user.refresh_from_db()
     assert user.check_password(NEW_PASSWORD)
@@ -127,14 +140,23 @@ def test_it_changes_the_password_after_checking_the_old_one(client):
 def test_it_refuses_mismatched_or_common_new_passwords(client):
     user = make_user()
     client.force_login(user)
-    text = client.post("/account/password/", {"old_password": PASSWORD,
-                                              "new_password1": "password1234",
-                                              "new_password2": "password1234"}).content.decode()
+    text = client.post(
+        "/account/password/",
+        {
+            "old_password": PASSWORD,
+            "new_password1": "password1234",
+            "new_password2": "password1234",
+        },
+    ).content.decode()
     assert "This password is too common." in text
-    text = client.post("/account/password/", {"old_password": PASSWORD,
-                                              "new_password1": NEW_PASSWORD,
-                                              "new_password2": NEW_PASSWORD + "x"}
-                       ).content.decode()
+    text = client.post(
+        "/account/password/",
+        {
+            "old_password": PASSWORD,
+            "new_password1": NEW_PASSWORD,
+            "new_password2": NEW_PASSWORD + "x",
+        },
+    ).content.decode()
     assert "didn’t match" in text
     assert get_user_model().objects.get().check_password(PASSWORD)
 

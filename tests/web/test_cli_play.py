@@ -15,6 +15,8 @@ from django.db import connection
 
 from coach.practice.models import PracticeSession
 
+from .factories import make_user
+
 SCIATICA = Path(sys.executable).parent / "sciatica"
 
 
@@ -31,8 +33,13 @@ class Terminal:
         self.master, slave = pty.openpty()
         # `setsid --ctty` gives the command this terminal as its own controlling tty, so
         # Ctrl-C arrives as SIGINT, without forking this (threaded) test process by hand.
-        self.proc = subprocess.Popen(["setsid", "--ctty", str(SCIATICA), *args], stdin=slave,
-                                     stdout=slave, stderr=slave, env=env)
+        self.proc = subprocess.Popen(
+            ["setsid", "--ctty", str(SCIATICA), *args],
+            stdin=slave,
+            stdout=slave,
+            stderr=slave,
+            env=env,
+        )
         os.close(slave)
         self.output = ""
 
@@ -65,7 +72,8 @@ class Terminal:
 
 @pytest.mark.django_db(transaction=True)
 def test_play_with_pause_skip_and_hurt_saves_what_happened():
-    term = Terminal("play", "relief-sequence", "--speed", "25")
+    make_user("alice@example.org")  # consent given, safety questions answered just now
+    term = Terminal("play", "relief-sequence", "--email", "alice@example.org", "--speed", "25")
     term.expect("First: Glute squeeze")
     term.expect("Feet straight")
     term.send(" ")
@@ -76,7 +84,7 @@ def test_play_with_pause_skip_and_hurt_saves_what_happened():
     term.send("n")  # skip the rest of the first set
     term.expect("Next: Pillow squeeze")
     term.expect("Next: Bedside twist")
-    term.expect("Hold left leg")
+    term.expect("Hold, left leg stretched")
     term.send("h")
     term.expect("noted that it hurt")
     term.expect("Next: Lying butterfly")
@@ -90,23 +98,25 @@ def test_play_with_pause_skip_and_hurt_saves_what_happened():
     assert outcomes["bedside-knee-twist"].side == "left"
     assert outcomes["bedside-knee-twist"].held_seconds < 30
     assert outcomes["supine-butterfly"].outcome == "done"
-    assert outcomes["supine-butterfly"].held_seconds == 60
+    butterfly = outcomes["supine-butterfly"]
+    assert butterfly.held_seconds == butterfly.planned_seconds == 15  # a new plan starts at 15 s
 
 
 @pytest.mark.django_db(transaction=True)
 def test_going_back_replays_a_step():
     term = Terminal("play", "hip-flexor", "--speed", "10")
-    term.expect("Hold left leg. 1 of 3")
+    term.expect("Hold, left leg stretched. 1 of 3")
     term.send("b")  # early in a step: back to the step before it (getting ready)
     term.expect("First: Hip flexor lunge", times=2, timeout=5)
-    term.expect("Hold left leg. 1 of 3", times=2, timeout=5)
+    term.expect("Hold, left leg stretched. 1 of 3", times=2, timeout=5)
     term.send("q")
     assert term.wait() == 0
 
 
 @pytest.mark.django_db(transaction=True)
 def test_ctrl_c_keeps_what_was_done():
-    term = Terminal("play", "hamstring-trio", "--speed", "20")
+    make_user("alice@example.org")
+    term = Terminal("play", "hamstring-trio", "--email", "alice@example.org", "--speed", "20")
     term.expect("Next: ")
     term.send("\x03")
     assert term.wait() == 0
@@ -115,3 +125,54 @@ def test_ctrl_c_keeps_what_was_done():
     assert not session.completed
     done = [o for o in session.outcomes.all() if o.outcome == "done"]
     assert [o.exercise_id for o in done] == ["supine-hamstring-straight-leg"]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_play_without_an_email_says_first_that_nothing_is_saved_and_saves_nothing():
+    term = Terminal("play", "hip-flexor", "--speed", "60")
+    term.expect("Not saved to anyone")
+    term.send("q")
+    assert term.wait() == 0
+    before_start = term.output.index("Hip flexor")
+    assert term.output.index("Not saved to anyone") < before_start
+    assert PracticeSession.objects.count() == 0
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_thigh_test_in_the_terminal_ends_a_side_as_the_browser_does():
+    make_user("alice@example.org")
+    term = Terminal("play", "resting-add-on", "--email", "alice@example.org", "--speed", "30")
+    term.expect("[t] thigh test")
+    term.expect("Left leg straight")
+    term.expect("Thigh check")  # asked by itself three minutes in (6 s at this speed)
+    term.send("k")
+    term.expect("Keep resting")
+    term.send("t")  # ask now
+    term.expect("Thigh check", times=2)
+    term.send("t")  # top of the thigh: the left side is done
+    term.expect("this side is done")
+    term.expect("Right leg straight")
+    term.send("t")
+    term.expect("Thigh check", times=3)
+    term.send("t")
+    assert term.wait() == 0
+    assert "Finished: 1 done, 0 skipped, 0 hurt" in term.output
+    session = PracticeSession.objects.get()
+    assert [(c["side"], c["answer"]) for c in session.checks] == [
+        ("left", "knee"),
+        ("left", "top"),
+        ("right", "top"),
+    ]
+    assert session.outcomes.get().outcome == "done"
+    assert session.practised_seconds < 600  # the time spent, not the 10:20 on the schedule
+
+
+@pytest.mark.django_db(transaction=True)
+def test_this_hurts_between_the_sides_of_the_last_stretch_says_stopped():
+    term = Terminal("play", "morning-hamstring", "--speed", "20")
+    term.expect("Sit up; other leg out")  # resting between the sides
+    term.send("h")
+    term.expect("-- stopped Seated hamstring stretch on the bed edge: noted that it hurt.")
+    assert term.wait() == 0
+    assert "Stopped: 0 done, 0 skipped, 1 hurt" in term.output
+    assert "Finished" not in term.output and "routine done" not in term.output

@@ -1,6 +1,8 @@
 """The check-in form: standalone, before and after a session, the next morning; bad input gets
 a clear error next to the field and saves nothing; nobody touches another person's entries."""
 
+import re
+
 import pytest
 from django.utils import timezone
 
@@ -11,8 +13,14 @@ from .factories import make_checkin, make_session, make_user
 
 pytestmark = pytest.mark.django_db
 
-GOOD = {"leg_pain": "6", "back_pain": "3", "extent_left": "4", "extent_right": "0",
-        "numbness": "on", "note": "Worse after the car journey."}
+GOOD = {
+    "leg_pain": "6",
+    "back_pain": "3",
+    "extent_left": "4",
+    "extent_right": "0",
+    "numbness": "on",
+    "note": "Worse after the car journey.",
+}
 
 
 def test_it_saves_a_standalone_check_in_and_shows_it_on_today(client):
@@ -98,8 +106,7 @@ def test_it_treats_an_unknown_context_as_a_standalone_entry(client):
         ("note", "x" * 2001, "Please keep the note to 2000 characters or fewer (it has 2001)."),
     ],
 )
-def test_it_explains_bad_input_next_to_the_field_and_saves_nothing(client, field, value,
-                                                                   message):
+def test_it_explains_bad_input_next_to_the_field_and_saves_nothing(client, field, value, message):
     client.force_login(make_user())
     data = dict(GOOD)
     if value is None:
@@ -115,6 +122,33 @@ def test_it_explains_bad_input_next_to_the_field_and_saves_nothing(client, field
     assert not CheckIn.objects.exists()
 
 
+def test_it_asks_how_far_down_each_leg_with_nothing_chosen_for_the_person(client):
+    client.force_login(make_user())
+    page = client.get("/checkin/").content.decode()
+    for field in ("extent_left", "extent_right"):
+        block = page.split(f'id="f-{field}"')[1].split("</fieldset>")[0]
+        assert 'value="0"' in block and "None" in block
+        assert "checked" not in block
+    assert "checked" not in page
+
+
+def test_a_hurried_save_records_no_leg_symptoms_nobody_chose(client):
+    client.force_login(make_user())
+    data = {k: v for k, v in GOOD.items() if not k.startswith("extent_")}
+    response = client.post("/checkin/", data)
+    text = response.content.decode()
+    assert response.status_code == 400 and not CheckIn.objects.exists()
+    for side in ("left", "right"):
+        message = f"Please choose how far down your {side} leg symptoms reach."
+        summary = text.split('id="error-summary"')[1].split("</div>")[0]
+        assert f'<a href="#id_extent_{side}_0">{message}</a>' in summary
+        assert message in text.split(f'id="f-extent_{side}"')[1].split("</fieldset>")[0]
+    # what was entered is still there to save with one more tap
+    checked = re.findall(r'<input[^>]* name="(\w+)"(?: value="(\d+)")?[^>]* checked>', text)
+    assert checked == [("leg_pain", "6"), ("back_pain", "3"), ("numbness", "")]
+    assert "Worse after the car journey." in text
+
+
 def test_it_refuses_a_10_mb_note_with_a_clear_error(client):
     client.force_login(make_user())
     text = client.post("/checkin/", GOOD | {"note": "x" * 10 * 1024 * 1024}).content.decode()
@@ -125,8 +159,9 @@ def test_it_refuses_a_10_mb_note_with_a_clear_error(client):
 def test_it_saves_the_top_and_bottom_of_each_scale(client):
     user = make_user()
     client.force_login(user)
-    client.post("/checkin/", {"leg_pain": "10", "back_pain": "0", "extent_left": "5",
-                              "extent_right": "0"})
+    client.post(
+        "/checkin/", {"leg_pain": "10", "back_pain": "0", "extent_left": "5", "extent_right": "0"}
+    )
     entry = CheckIn.objects.get(user=user)
     assert (entry.leg_pain, entry.back_pain, entry.extent_left, entry.note) == (10, 0, 5, "")
 

@@ -20,8 +20,9 @@ def frozen(time_machine):
 
 
 def svg(text: str, chart: str) -> str:
-    return re.search(rf'<svg class="chart"[^>]*aria-labelledby="{chart}-t.*?</svg>', text,
-                     re.S).group(0)
+    return re.search(
+        rf'<svg class="chart"[^>]*aria-labelledby="{chart}-t.*?</svg>', text, re.S
+    ).group(0)
 
 
 def table(text: str, caption: str) -> str:
@@ -35,8 +36,9 @@ def diary():
     make_checkin(user, at=NOW - timedelta(days=3), leg=6, back=3, left=4)
     make_checkin(user, at=NOW - timedelta(hours=3), leg=3, back=4, left=2, right=1)
     make_session(user, started_at=NOW - timedelta(hours=4), hurt=("bedside-knee-twist",))
-    make_session(user, started_at=NOW - timedelta(hours=2), source="cli",
-                 skipped=("supine-butterfly",))
+    make_session(
+        user, started_at=NOW - timedelta(hours=2), source="cli", skipped=("supine-butterfly",)
+    )
     make_session(user, started_at=NOW - timedelta(days=2))
     return user
 
@@ -102,7 +104,9 @@ def test_it_draws_inline_svg_without_inline_styles_or_scripts(client, diary):
     assert "style=" not in text and "<style" not in text
     # the only scripts are the app's own files; nothing inline (the CSP would block it)
     assert re.findall(r"<script[^>]*>", text) == [
-        '<script type="module" src="/static/coach/site.js">']
+        '<script type="module" src="/static/coach/site.js">',
+        '<script type="module" src="/static/coach/pwa.js">',
+    ]
     assert "/static/coach/diary.css" in text
     for chart in ("pain", "extent", "sessions"):
         assert re.search(rf'viewBox="0 0 360 200" role="img" aria-labelledby="{chart}-t', text)

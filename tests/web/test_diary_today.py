@@ -71,8 +71,9 @@ def test_it_counts_a_streak_of_days_with_a_session(client):
     for days in (0, 1, 2, 4):
         make_session(user, started_at=NOW - timedelta(days=days, hours=1))
     client.force_login(user)
-    assert "<strong>3 days</strong> in a row with a session." in client.get(
-        "/today/").content.decode()
+    assert (
+        "<strong>3 days</strong> in a row with a session." in client.get("/today/").content.decode()
+    )
 
 
 def test_it_keeps_yesterdays_streak_until_today_is_over(client):
@@ -98,7 +99,7 @@ def test_it_suggests_a_morning_check_in_after_a_session_day(client, time_machine
 def test_it_asks_for_the_safety_questions_before_the_first_session(client):
     client.force_login(make_user(screened=False))
     text = client.get("/today/").content.decode()
-    assert "please <a href=\"/account/screen/\">answer the safety questions</a>" in text
+    assert 'please <a href="/account/screen/">answer the safety questions</a>' in text
 
 
 def test_it_keeps_the_clinician_message_on_today_while_routines_are_locked(client):

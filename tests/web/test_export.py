@@ -17,8 +17,12 @@ from stretching.screening import QUESTIONS, TIER_A
 from .factories import make_checkin, make_recheck, make_screen, make_session, make_user
 
 pytestmark = pytest.mark.django_db
-URLS = ["/account/export/", "/account/export/sciatica-coach.json",
-        "/account/export/sciatica-coach-csv.zip", "/account/export/pain-fhir.json"]
+URLS = [
+    "/account/export/",
+    "/account/export/sciatica-coach.json",
+    "/account/export/sciatica-coach-csv.zip",
+    "/account/export/pain-fhir.json",
+]
 
 
 @pytest.fixture
@@ -26,15 +30,34 @@ def owner():
     user = make_user("owner@example.org", screened=False)
     now = timezone.now()
     session = make_session(user, started_at=now - timedelta(hours=3), hurt=("supine-butterfly",))
-    make_session(user, started_at=now - timedelta(days=1), source="cli",
-                 skipped=("bedside-knee-twist",), completed=False)
+    make_session(
+        user,
+        started_at=now - timedelta(days=1),
+        source="cli",
+        skipped=("bedside-knee-twist",),
+        completed=False,
+    )
     make_checkin(user, at=now - timedelta(hours=4), leg=7, back=2, left=4, context="before")
-    make_checkin(user, at=now - timedelta(hours=2), leg=5, back=3, left=3, right=2,
-                 context="after", session=session, note="=HYPERLINK(\"x\") felt looser")
-    make_checkin(user, at=now - timedelta(hours=1), leg=0, back=1, left=0, right=0,
-                 note="Rested, é ü ✓")
-    make_screen(user, yes=("b3",), at=now - timedelta(days=2),
-                cleared_on=timezone.localdate() - timedelta(days=1))
+    make_checkin(
+        user,
+        at=now - timedelta(hours=2),
+        leg=5,
+        back=3,
+        left=3,
+        right=2,
+        context="after",
+        session=session,
+        note='=HYPERLINK("x") felt looser',
+    )
+    make_checkin(
+        user, at=now - timedelta(hours=1), leg=0, back=1, left=0, right=0, note="Rested, é ü ✓"
+    )
+    make_screen(
+        user,
+        yes=("b3",),
+        at=now - timedelta(days=2),
+        cleared_on=timezone.localdate() - timedelta(days=1),
+    )
     make_recheck(user, at=now - timedelta(hours=3, minutes=5))
     return user
 
@@ -62,7 +85,10 @@ def test_its_json_holds_every_check_in_session_and_safety_answer(client, owner, 
     assert data["account"]["email"] == "owner@example.org"
 
     assert [(c["leg_pain"], c["back_pain"], c["context"]) for c in data["checkins"]] == [
-        (7, 2, "before"), (5, 3, "after"), (0, 1, "standalone")]
+        (7, 2, "before"),
+        (5, 3, "after"),
+        (0, 1, "standalone"),
+    ]
     assert data["checkins"][1]["extent_right_label"] == "buttock or hip"
     assert data["checkins"][2]["note"] == "Rested, é ü ✓"
     linked = data["checkins"][1]["session_id"]
@@ -74,7 +100,8 @@ def test_its_json_holds_every_check_in_session_and_safety_answer(client, owner, 
     cli = next(s for s in data["sessions"] if s["source"] == "cli")
     assert cli["completed"] is False
     assert {e["exercise_id"]: e["outcome"] for e in cli["exercises"]}["bedside-knee-twist"] == (
-        "skipped")
+        "skipped"
+    )
 
     full, quick = data["screening"]
     assert full["kind"] == "full" and quick["kind"] == "recheck"
@@ -92,15 +119,20 @@ def test_its_csv_zip_holds_a_table_for_each_kind_of_row(client, owner, stranger)
     response = client.get("/account/export/sciatica-coach-csv.zip")
     assert response["Content-Type"] == "application/zip"
     archive = zipfile.ZipFile(io.BytesIO(response.content))
-    assert sorted(archive.namelist()) == ["checkins.csv", "consents.csv", "exercises.csv",
-                                          "screening.csv", "sessions.csv"]
+    assert sorted(archive.namelist()) == [
+        "checkins.csv",
+        "consents.csv",
+        "exercises.csv",
+        "screening.csv",
+        "sessions.csv",
+    ]
 
     def rows(name):
         return list(csv.DictReader(io.StringIO(archive.read(name).decode())))
 
     checkins = rows("checkins.csv")
     assert [r["leg_pain"] for r in checkins] == ["7", "5", "0"]
-    assert checkins[1]["note"] == "'=HYPERLINK(\"x\") felt looser"  # never run as a formula
+    assert checkins[1]["note"] == '\'=HYPERLINK("x") felt looser'  # never run as a formula
     assert checkins[2]["note"] == "Rested, é ü ✓"
     assert len(rows("sessions.csv")) == 2
     exercises = rows("exercises.csv")
@@ -113,8 +145,9 @@ def test_its_csv_zip_holds_a_table_for_each_kind_of_row(client, owner, stranger)
     assert b"stranger" not in b"".join(archive.read(n) for n in archive.namelist())
 
 
-def test_its_fhir_bundle_validates_and_holds_leg_and_back_pain_of_each_check_in(client, owner,
-                                                                                stranger):
+def test_its_fhir_bundle_validates_and_holds_leg_and_back_pain_of_each_check_in(
+    client, owner, stranger
+):
     client.force_login(owner)
     response = client.get("/account/export/pain-fhir.json")
     assert response["Content-Type"] == "application/fhir+json"
@@ -124,8 +157,14 @@ def test_its_fhir_bundle_validates_and_holds_leg_and_back_pain_of_each_check_in(
     observations = [e.resource for e in bundle.entry]
     assert {o.code.coding[0].code for o in observations} == {PAIN_CODE}
     values = [(o.bodySite.text, o.valueInteger) for o in observations]
-    assert values == [("Leg (left)", 7), ("Lower back", 2), ("Leg (both)", 5),
-                      ("Lower back", 3), ("Leg", 0), ("Lower back", 1)]
+    assert values == [
+        ("Leg (left)", 7),
+        ("Lower back", 2),
+        ("Leg (both)", 5),
+        ("Lower back", 3),
+        ("Leg", 0),
+        ("Lower back", 1),
+    ]
     assert 9 not in [o.valueInteger for o in observations]
 
 

@@ -35,3 +35,25 @@ def test_the_contact_sheet_shows_every_keyframe_of_every_exercise(client):
 def test_an_unknown_drawing_suggests_the_close_one(client):
     response = client.get("/figures/cat-pos.svg")
     assert response.status_code == 404 and "cat-pose" in response.content.decode()
+
+
+def test_the_glute_squeeze_toes_out_set_has_its_own_drawing(client):
+    response = client.get("/figures/standing-glute-squeeze--toes-out.svg")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("image/svg+xml")
+    title = ET.fromstring(response.content).find(f"{SVG}title").text
+    assert title == "Standing buttock squeeze: toes turned out"
+    still = client.get("/figures/standing-glute-squeeze--toes-out/1.svg")
+    assert still.status_code == 200 and b"@keyframes" not in still.content
+
+
+def test_a_set_drawing_that_does_not_exist_is_not_found(client):
+    assert client.get("/figures/standing-glute-squeeze--toes-in.svg").status_code == 404
+    assert client.get("/figures/cat-pose--toes-out.svg").status_code == 404
+    assert client.get("/figures/standing-glute-squeeze--toes-out/5.svg").status_code == 404
+
+
+def test_the_contact_sheet_shows_the_toes_out_set(client):
+    text = client.get("/figures/").content.decode()
+    assert 'src="/figures/standing-glute-squeeze--toes-out/0.svg"' in text
+    assert "Standing buttock squeeze: toes turned out" in text

@@ -9,11 +9,16 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from coach.diary.plans import plan_for_user
 from coach.practice.models import PracticeSession
-from stretching import plan_text
+from stretching import catalogue
+from stretching.rules import presenter
+from stretching.timeline import compile_timeline, format_duration
 
 from .factories import make_checkin, make_session, make_user
 from .test_cli_play import SCIATICA, Terminal, _database_url
+
+RELIEF = "relief-sequence"
 
 pytestmark = pytest.mark.django_db(transaction=True)
 TWIST = "bedside-knee-twist"
@@ -21,8 +26,9 @@ TWIST = "bedside-knee-twist"
 
 def sciatica(*args: str) -> subprocess.CompletedProcess:
     env = os.environ | {"DATABASE_URL": _database_url()}
-    return subprocess.run([str(SCIATICA), *args], capture_output=True, text=True, env=env,
-                          timeout=60)
+    return subprocess.run(
+        [str(SCIATICA), *args], capture_output=True, text=True, env=env, timeout=60
+    )
 
 
 def hurt_yesterday(user):
@@ -37,13 +43,14 @@ def test_plan_prints_the_persons_plan_with_its_explanations():
     make_user("bob@example.org")
     proc = sciatica("plan", "--email", "Alice@Example.org")
     assert proc.returncode == 0, proc.stderr
-    out, day = proc.stdout, plan_text.day_name(until, timezone.localtime())
+    out, day = proc.stdout, presenter.day_name(until, timezone.localtime())
     assert out.startswith("Today's plan for alice@example.org, ")
     assert "\nRelief sequence\n  Do the relief sequence at least once a day" in out
     assert "Relief sequence    0 of up to 10  1" in out
     assert f"  Seated knee twist on the bed: paused until {day}\n" in out
-    assert (f"Seated knee twist on the bed is paused until {day} because it hurt "
-            in " ".join(out.split()))
+    assert f"Seated knee twist on the bed is paused until {day} because it hurt " in " ".join(
+        out.split()
+    )
     assert "  Lying butterfly stretch: 15 s today, building to 60 s\n" in out
 
 
@@ -56,8 +63,10 @@ def test_plan_json_reads_the_same_database():
     assert data["person"] == "alice@example.org" and data["mode"] == "relief"
     assert [p["exercise_id"] for p in data["paused"]] == [TWIST]
     assert data["safety_check_needed"] is True
-    assert any(e["rule"] == "tier-a" and "new numbness or tingling" in e["text"]
-               for e in data["explanations"])
+    assert any(
+        e["rule"] == "tier-a" and "new numbness or tingling" in e["text"]
+        for e in data["explanations"]
+    )
 
 
 def test_with_several_accounts_it_asks_for_email():
@@ -65,8 +74,10 @@ def test_with_several_accounts_it_asks_for_email():
     make_user("bob@example.org")
     proc = sciatica("plan")
     assert proc.returncode == 2 and proc.stdout == ""
-    assert proc.stderr == ("sciatica: There are 2 accounts; say whose plan with --email, for "
-                           "example: sciatica plan --email you@example.org\n")
+    assert proc.stderr == (
+        "sciatica: There are 2 accounts; say whose plan with --email, for "
+        "example: sciatica plan --email you@example.org\n"
+    )
 
 
 def test_an_unknown_email_exits_2_and_suggests_the_close_one():
@@ -74,8 +85,10 @@ def test_an_unknown_email_exits_2_and_suggests_the_close_one():
     make_user("bob@example.org")
     proc = sciatica("plan", "--email", "alise@example.org")
     assert proc.returncode == 2
-    assert proc.stderr == ("sciatica: No account with the email 'alise@example.org'. "
-                           "Did you mean: alice@example.org?\n")
+    assert proc.stderr == (
+        "sciatica: No account with the email 'alise@example.org'. "
+        "Did you mean: alice@example.org?\n"
+    )
 
 
 def test_with_no_accounts_it_says_to_sign_up_first():
@@ -88,8 +101,17 @@ def test_play_with_email_follows_the_plan_and_saves_for_the_person():
     alice = make_user("alice@example.org")
     hurt_yesterday(alice)
     term = Terminal("play", "relief-sequence", "--email", "alice@example.org", "--speed", "60")
+    # Yesterday's session was saved after her safety answers: this one asks the quick check.
+    term.expect("Please answer the quick safety check before this session.")
+    term.expect("[Enter] none of these")
+    term.send("\r")
     term.expect("- Seated knee twist on the bed is paused until")
-    term.expect("Relief sequence: 4:17")
+    # The routine as her plan compiles it: without the twist, the butterfly's hold built down.
+    planned = compile_timeline(
+        catalogue.default(), "relief-sequence", plan_for_user(alice).adjustments_for(RELIEF)
+    ).usual_seconds
+    assert planned < compile_timeline(catalogue.default(), RELIEF).usual_seconds
+    term.expect(f"Relief sequence: about {format_duration(planned)}")
     assert term.wait() == 0
     assert "Saved as session" in term.output and "for alice@example.org." in term.output
     session = PracticeSession.objects.filter(source="cli").get()
@@ -107,9 +129,11 @@ def test_play_with_email_refuses_an_eleventh_relief_session():
         make_session(alice, started_at=start + timedelta(seconds=i))
     proc = sciatica("play", "relief-sequence", "--email", "alice@example.org")
     assert proc.returncode == 3
-    assert proc.stderr == ("sciatica: You have done 10 sessions of Relief sequence today, the "
-                           "most the routine asks for. Let your body rest now; it is here again "
-                           "tomorrow.\n")
+    assert proc.stderr == (
+        "sciatica: You have done 10 sessions of Relief sequence today, the "
+        "most the routine asks for. Let your body rest now; it is here again "
+        "tomorrow.\n"
+    )
     assert PracticeSession.objects.filter(source="cli").count() == 0
 
 
@@ -117,5 +141,7 @@ def test_play_with_email_asks_for_the_safety_questions_first():
     make_user("carol@example.org", screened=False)
     proc = sciatica("play", "hip-flexor", "--email", "carol@example.org")
     assert proc.returncode == 3
-    assert ("Please answer the safety questions on the web app before your first session."
-            in proc.stderr)
+    assert proc.stderr.startswith(
+        "sciatica: Please answer the safety questions before your first session.\n"
+    )
+    assert "The safety questions are in the web app" in proc.stderr

@@ -34,8 +34,11 @@ def owner():
 def twist_hold(client, routine="relief-sequence"):
     """The twist's hold in the player's compiled timeline, or None when it is left out."""
     page = client.get(f"/routines/{routine}/").content.decode()
-    return page, [s["duration"] for s in _timeline(client, routine)
-                  if s.get("exercise_id") == TWIST and s["kind"] == "hold"]
+    return page, [
+        s["duration"]
+        for s in _timeline(client, routine)
+        if s.get("exercise_id") == TWIST and s["kind"] == "hold"
+    ]
 
 
 def _timeline(client, routine):
@@ -46,15 +49,18 @@ def _timeline(client, routine):
 
 
 def test_bringing_a_paused_stretch_back_puts_it_in_the_next_session_at_a_gentler_dose(
-        client, owner):
+    client, owner
+):
     client.force_login(owner)
     assert twist_hold(client)[1] == []
     response = client.post(RESUME, {"next": "/today/"}, follow=True)
     assert response.redirect_chain == [("/today/", 302)]
     text = response.content.decode()
     assert "Seated knee twist on the bed is back in your routine." in text
-    assert ("You brought seated knee twist on the bed back today; it starts again at a reduced "
-            "dose, 5 s instead of 15 s.") in text
+    assert (
+        "You brought seated knee twist on the bed back today; it starts again at a reduced "
+        "dose, 5 s instead of 15 s."
+    ) in text
     assert "Paused until" not in text
     assert "<strong>Seated knee twist on the bed:</strong> 5 s today, building to 30 s" in text
     page, holds = twist_hold(client)
@@ -81,8 +87,9 @@ def test_the_rules_undo_an_override_when_the_stretch_hurts_again(client, owner, 
     time_machine.move_to(NOW + timedelta(hours=1))
     make_session(owner, started_at=NOW + timedelta(minutes=5), hurt=(TWIST,))
     text = client.get("/today/").content.decode()
-    assert ("Seated knee twist on the bed is paused until Monday because it hurt again today"
-            ) in text
+    assert (
+        "Seated knee twist on the bed is paused until Monday because it hurt again today"
+    ) in text
 
 
 def test_an_override_without_a_safe_next_goes_to_today(client, owner):
@@ -96,8 +103,10 @@ def test_a_stranger_can_only_change_their_own_plan(client, owner):
     client.post(RESUME, {"next": "/today/"})
     assert PlanOverride.objects.get().user.email == "stranger@example.org"
     client.force_login(owner)
-    assert "Seated knee twist on the bed is paused until Sunday" in client.get(
-        "/today/").content.decode()
+    assert (
+        "Seated knee twist on the bed is paused until Sunday"
+        in client.get("/today/").content.decode()
+    )
 
 
 def test_anonymous_people_are_sent_to_sign_in_and_nothing_changes(client, owner):
@@ -137,6 +146,7 @@ def test_the_player_data_is_json_the_page_can_read(client, owner):
     client.force_login(owner)
     client.post("/account/check/", {"none": "1"})
     page = client.get("/routines/relief-sequence/play/").content.decode()
-    data = json.loads(page.split('id="player-data" type="application/json">')[1]
-                      .split("</script>")[0])
+    data = json.loads(
+        page.split('id="player-data" type="application/json">')[1].split("</script>")[0]
+    )
     assert TWIST not in {s.get("exercise_id") for s in data["timeline"]["steps"]}
