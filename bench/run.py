@@ -201,6 +201,44 @@ def section_lighthouse(results: dict, errors: dict) -> list[str]:
     return out
 
 
+EXTRA_SECTIONS = [
+    ("today_inprocess.py", "Today on day 1 and in year 3"),
+    ("slow_clients_bench.py", "slow clients against make serve"),
+    ("server_load.py", "server under load at clinic scale"),
+    ("precache.py", "the installed app: first visit and precache"),
+    ("reminders_bench.py", "reminders for 100,000 people"),
+    ("clinic_bench.py", "the clinician's patient list at clinic scale"),
+    ("api_bench.py", "the API's list endpoints with 10 and 10,000 sessions"),
+]
+"""Benchmarks run as their own processes; each prints its Markdown section and exits 1 when a
+budget fails. `BENCH_ONLY=server_load.py,...` runs just those (and keeps the rest of the report
+from the last full run out)."""
+
+
+def run_section(script: str, title: str) -> tuple[list[str], bool]:
+    only = [s for s in os.environ.get("BENCH_ONLY", "").split(",") if s]
+    if only and script not in only:
+        return [], True
+    began = time.monotonic()
+    out = subprocess.run(
+        [sys.executable, str(Path(__file__).resolve().parent / script)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    print(f"bench: {script} took {time.monotonic() - began:.0f} s (exit {out.returncode})")
+    if out.returncode not in (0, 1) or not out.stdout.strip():
+        sys.stderr.write(out.stderr[-4000:])
+        return [
+            f"## {title[:1].upper()}{title[1:]}",
+            "",
+            f"{verdict(None)}: the script `bench/{script}` failed (exit {out.returncode}).",
+            "",
+        ], False
+    return [*out.stdout.rstrip().splitlines(), ""], out.returncode == 0
+
+
 def lighthouse_passed(r: dict) -> bool:
     return all(r["median"][c] >= v for c, v in LH_BUDGETS.items())
 
@@ -262,6 +300,13 @@ def main() -> int:
             + ", ".join(f"{c} {player_lh['median'][c]:.0f}" for c in LH_BUDGETS)
         )
 
+    extra: list[str] = []
+    for script, title in EXTRA_SECTIONS:
+        lines_, ok = run_section(script, title)
+        extra += lines_
+        if not ok:
+            failures.append(title)
+
     elapsed = time.monotonic() - started
     lines = [
         "# Benchmarks",
@@ -280,6 +325,7 @@ def main() -> int:
         *section_cli(cli, cli_error),
         *section_weight(weight, weight_error, commands),
         *section_lighthouse(lh_results, lh_errors),
+        *extra,
     ]
     REPORT.parent.mkdir(parents=True, exist_ok=True)
     REPORT.write_text("\n".join(lines).rstrip() + "\n")

@@ -1,0 +1,194 @@
+"""The installable app: the web app manifest, the service worker at the site root, the page
+shown offline, and the quick safety check as data for a session started offline.
+
+The worker precaches the app shell (every style sheet, script and icon, the drawings, the
+offline page) in a cache named after a digest of all of it, so any change to a file makes a new
+version; the list is built here from the static files and the catalogue.
+"""
+
+import hashlib
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.staticfiles import finders
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.templatetags.static import static
+from django.urls import path, reverse
+from django.views.decorators.http import require_GET
+
+from coach.practice.figure_views import _render as figure_text
+from stretching import catalogue
+from stretching.gate import QUICK_CHECK_QUESTION, RECHECK_VALID_MINUTES
+from stretching.screening import TIER_A, recheck
+
+app_name = "pwa"
+
+NAME = "Sciatica Coach"
+SHORT_NAME = "Sciatica"
+DESCRIPTION = (
+    "General stretching routines, a guided timer and a pain diary for people with sciatica."
+)
+SHELL_FILES = (".css", ".js", ".svg", ".png")
+IGNORED = ["CVS", ".*", "*~"]
+ICONS = [
+    ("coach/icons/icon-192.png", 192, "any"),
+    ("coach/icons/icon-512.png", 512, "any"),
+    ("coach/icons/maskable-512.png", 512, "maskable"),
+]
+APPLE_TOUCH_ICON = "coach/icons/apple-touch-icon.png"
+REVALIDATE = "no-cache"
+TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
+TEMPLATES = ("pwa/sw.js", "pwa/offline.html", "base.html")
+
+
+def site_colours() -> dict[str, str]:
+    """The theme (the accent) and background colours, read from the site's own style sheet."""
+    css = Path(str(finders.find("coach/site.css"))).read_text()
+    found = dict(re.findall(r"--(accent|bg):\s*(#[0-9a-fA-F]{3,8})\b", css))
+    return {"theme_color": found["accent"], "background_color": found["bg"]}
+
+
+def static_names() -> list[str]:
+    """Every style sheet, script and image among the static files."""
+    names = set()
+    for finder in finders.get_finders():
+        for name, _storage in finder.list(IGNORED):
+            name = name.replace("\\", "/")
+            if name.endswith(SHELL_FILES):
+                names.add(name)
+    return sorted(names)
+
+
+def figure_urls() -> list[str]:
+    return [reverse("figure_svg", args=[ex_id]) for ex_id in catalogue.default().exercises]
+
+
+def precache_urls() -> list[str]:
+    """What the worker keeps on install: the app shell, the drawings and the offline pages."""
+    pages = [reverse("pwa:offline"), reverse("pwa:quick_check"), reverse("pwa:manifest")]
+    return [*(static(n) for n in static_names()), *figure_urls(), *pages]
+
+
+def _digest() -> str:
+    h = hashlib.sha256()
+    for name in static_names():
+        h.update(name.encode() + Path(str(finders.find(name))).read_bytes())
+    for ex_id in catalogue.default().exercises:
+        h.update(figure_text(ex_id, None).encode())
+    for template in TEMPLATES:
+        h.update((TEMPLATE_DIR / template).read_bytes())
+    h.update(json.dumps([quick_check(), manifest_data()], sort_keys=True).encode())
+    return h.hexdigest()
+
+
+_cached_digest = lru_cache(maxsize=1)(_digest)
+
+
+def version() -> str:
+    """Changes whenever anything the worker keeps (or the worker itself) changes."""
+    digest = _digest() if settings.DEBUG else _cached_digest()
+    release = getattr(settings, "PWA_RELEASE", "")  # a test bumps it to publish a new worker
+    return hashlib.sha256(f"{digest}{release}".encode()).hexdigest()[:12]
+
+
+def kept_pages() -> dict:
+    """Pages the worker keeps once opened (network first, the kept copy when offline)."""
+    checkin = reverse("diary:checkin")
+    return {
+        "exact": [reverse("home"), reverse("diary:today"), reverse("diary:history"), checkin],
+        "prefixes": ["/routines/", "/exercises/", reverse("learn:index")],
+        # Opening Today also keeps the check-in form, so one can be made offline after a session.
+        "companions": {reverse("diary:today"): [f"{checkin}?context=after"]},
+        "anyQuery": [checkin],
+    }
+
+
+@require_GET
+def service_worker(request: HttpRequest) -> HttpResponse:
+    context = {
+        name: json.dumps(value)
+        for name, value in {
+            "outbox_url": static("coach/outbox.js"),
+            "push_url": static("coach/sw_push.js"),
+            "version": version(),
+            "precache": precache_urls(),
+            "offline_url": reverse("pwa:offline"),
+            "kept": kept_pages(),
+        }.items()
+    }
+    context["static_prefix"] = settings.STATIC_URL
+    response = HttpResponse(
+        render_to_string("pwa/sw.js", context), content_type="text/javascript; charset=utf-8"
+    )
+    response["Cache-Control"] = REVALIDATE  # the browser asks for a new version every time
+    response["Service-Worker-Allowed"] = "/"
+    return response
+
+
+def manifest_data() -> dict:
+    return {
+        "id": "/",
+        "name": NAME,
+        "short_name": SHORT_NAME,
+        "description": DESCRIPTION,
+        "lang": "en-GB",
+        "start_url": reverse("diary:today"),
+        "scope": "/",
+        "display": "standalone",
+        **site_colours(),
+        "icons": [
+            {"src": static(name), "sizes": f"{px}x{px}", "type": "image/png", "purpose": purpose}
+            for name, px, purpose in ICONS
+        ],
+    }
+
+
+@require_GET
+def manifest(request: HttpRequest) -> JsonResponse:
+    response = JsonResponse(manifest_data(), content_type="application/manifest+json")
+    response["Cache-Control"] = REVALIDATE
+    return response
+
+
+@require_GET
+def offline(request: HttpRequest) -> HttpResponse:
+    response = render(request, "pwa/offline.html", {"kept": kept_pages()})
+    response["Cache-Control"] = REVALIDATE
+    return response
+
+
+def quick_check() -> dict:
+    """The quick Tier A check with each question's own outcome and the words for each outcome,
+    all from stretching.screening, so the phone says what the server would."""
+    questions, outcomes = [], {}
+    for q in TIER_A:
+        result = recheck([q.id])
+        questions.append({"id": q.id, "text": q.text, "help": q.help, "outcome": result.status})
+        outcomes[result.status] = {"headline": result.headline, "message": result.message}
+    return {
+        "title": QUICK_CHECK_QUESTION,
+        "questions": questions,
+        "outcomes": outcomes,
+        "url": reverse("accounts:check"),
+        "validMinutes": RECHECK_VALID_MINUTES,
+    }
+
+
+@require_GET
+def quick_check_data(request: HttpRequest) -> JsonResponse:
+    response = JsonResponse(quick_check())
+    response["Cache-Control"] = REVALIDATE
+    return response
+
+
+urlpatterns = [
+    path("sw.js", service_worker, name="service_worker"),
+    path("manifest.webmanifest", manifest, name="manifest"),
+    path("offline/", offline, name="offline"),
+    path("offline/quick-check.json", quick_check_data, name="quick_check"),
+]
