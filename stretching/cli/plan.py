@@ -5,11 +5,10 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable
-from dataclasses import replace
 from datetime import datetime
 from typing import Any, TextIO
 
-from ..rules import in_language, presenter
+from ..rules import Plan, in_language, presenter
 from .people import EXIT_UNKNOWN, PersonPlan, Planner
 from .render import dump_json, say, table, when
 
@@ -39,8 +38,7 @@ def _fields(obj: object, names: str) -> dict[str, Any]:
     return {k: v.isoformat() if isinstance(v, datetime) else v for k, v in values.items()}
 
 
-def _plan_dict(p: PersonPlan, words: presenter.Presentation) -> dict[str, Any]:
-    plan = p.plan
+def _plan_dict(p: PersonPlan, words: presenter.Presentation, plan: Plan) -> dict[str, Any]:
     return {
         "person": p.person,
         "now": plan.now.isoformat(),
@@ -78,12 +76,12 @@ def cmd_plan(args: argparse.Namespace, out: TextIO, planner: Planner | None = No
         return EXIT_UNKNOWN
     lang = str(getattr(args, "lang", None) or "en")
     p = planner(args.email)
-    p = replace(p, plan=in_language(p.plan, lang))
-    words = presenter.present(p.plan, p.catalogue, lang=lang)
+    plan = in_language(p.plan, lang)
+    words = presenter.present(plan, p.catalogue, lang=lang)
     if args.json:
-        dump_json(_plan_dict(p, words), out)
+        dump_json(_plan_dict(p, words, plan), out)
         return 0
-    plan, h = p.plan, _heading(lang)
+    h = _heading(lang)
     out.write(h("Today's plan for {person}, {when}").format(person=p.person, when=when(plan.now)))
     out.write(f"\n\n{words.headline}\n")
     say(words.why, out)
