@@ -8,7 +8,6 @@ from typing import Any, TextIO
 from .. import catalogue as cat
 from .. import i18n
 from ..timeline import compile_timeline, format_duration
-from .plan import cmd_plan
 from .render import dump_json, exercise_dict, table
 
 
@@ -165,7 +164,6 @@ def cmd_figure(args: argparse.Namespace, c: cat.Catalogue, out: TextIO) -> int:
     return 0
 
 
-TRANSLATED = (cmd_routines, cmd_exercises, cmd_exercise, cmd_figure, cmd_plan)
-"""The commands that answer in the chosen language (the plan's sentences are the rules' own,
-stretching.rules.words); the others (the timeline's steps) speak English until
-stretching/timeline.py looks its words up in i18n.phrases."""
+TRANSLATED = (cmd_routines, cmd_exercises, cmd_exercise, cmd_figure)
+"""The commands that answer in the chosen language; the others (the timeline's steps, the plan)
+speak English until stretching/timeline.py looks its words up in i18n.phrases."""
