@@ -155,6 +155,9 @@ class Routine:
 class Catalogue:
     exercises: Mapping[str, Exercise]
     routines: Mapping[str, Routine]
+    lang: str = "en"
+    """The language its words are in (stretching.i18n.translate sets it); the timeline it
+    compiles to speaks the same one."""
 
     def exercise(self, exercise_id: str) -> Exercise:
         try:

@@ -320,7 +320,9 @@ def routine_catalogue(catalogue: Catalogue, custom: CustomRoutine) -> Catalogue:
         ex = exercises[item.exercise_id]
         exercises[item.exercise_id] = replace(ex, dose=custom_dose(item, ex))
     return Catalogue(
-        exercises=exercises, routines={**catalogue.routines, custom.id: custom.routine()}
+        exercises=exercises,
+        routines={**catalogue.routines, custom.id: custom.routine()},
+        lang=catalogue.lang,
     )
 
 
@@ -330,7 +332,11 @@ def with_routines(catalogue: Catalogue, customs: Iterable[CustomRoutine]) -> Cat
     extra = {c.id: c.routine() for c in customs if c.id not in catalogue.routines}
     if not extra:
         return catalogue
-    return Catalogue(exercises=catalogue.exercises, routines={**catalogue.routines, **extra})
+    return Catalogue(
+        exercises=catalogue.exercises,
+        routines={**catalogue.routines, **extra},
+        lang=catalogue.lang,
+    )
 
 
 def merged_adjustments(custom: CustomRoutine, plan: Adjustments) -> Adjustments:

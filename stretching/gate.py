@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Literal
 
-from .screening import SCREEN_VERSION, Question, ScreenResult, evaluate, recheck
+from .screening import SCREEN_VERSION, Question, ScreenResult, evaluate, recheck, words
 
 RECHECK_VALID_MINUTES = 30
 """[design] A quick check (or a full screen) answered with no warning sign opens one session
@@ -46,6 +46,30 @@ CHECKIN_ASKS_QUICK_CHECK = (
     "Please answer the safety check again before stretching."
 )
 QUICK_CHECK_QUESTION = "Before you start: any of these today?"
+GATE_WORDS: tuple[str, ...] = (
+    "NEED_CONSENT",
+    "CONSENT_WITHDRAWN",
+    "NEED_SCREEN",
+    "NEED_QUICK_CHECK",
+    "CHECKIN_ASKS_QUICK_CHECK",
+    "QUICK_CHECK_QUESTION",
+)
+"""The names of the gate's own words; another language gives each of them (lower case) in
+`data/<lang>/screening.toml`'s [gate]."""
+
+
+def say(name: str, lang: str = "en") -> str:
+    """One of the gate's own words (GATE_WORDS) in `lang`: `say("NEED_SCREEN", "es")`."""
+    if name not in GATE_WORDS:
+        raise KeyError(name)
+    if lang == "en":
+        return str(globals()[name])
+    return words(lang).gate[name.lower()]
+
+
+def quick_check_question(lang: str = "en") -> str:
+    """The quick check's question, over its list of Tier A signs."""
+    return say("QUICK_CHECK_QUESTION", lang)
 
 
 @dataclass(frozen=True)
@@ -104,8 +128,9 @@ class Answer:
 START = Answer("start")
 
 
-def may_start(facts: Facts, now: datetime, *, not_now: str = "") -> Answer:
-    """Whether a session may start now, and if not, the first thing that must happen.
+def may_start(facts: Facts, now: datetime, *, not_now: str = "", lang: str = "en") -> Answer:
+    """Whether a session may start now, and if not, the first thing that must happen, in the
+    words of `lang` (`not_now` is shown as given).
 
     In order: consent in force (people with an account), a full screen of the current version,
     no warning sign that is not cleared, a quick check since a worrying check-in, no warning
@@ -114,25 +139,28 @@ def may_start(facts: Facts, now: datetime, *, not_now: str = "") -> Answer:
     has used yet.
     """
     if facts.consent == "withdrawn":
-        return Answer("give-consent", CONSENT_WITHDRAWN, where="consent")
+        return Answer("give-consent", say("CONSENT_WITHDRAWN", lang), where="consent")
     if facts.consent == "not-given":
-        return Answer("give-consent", NEED_CONSENT, where="consent")
+        return Answer("give-consent", say("NEED_CONSENT", lang), where="consent")
     screen = facts.screen
     result = _evaluate(screen)
     if screen is None or result is None:
-        return Answer("answer-screen", NEED_SCREEN, where="screen")
+        return Answer("answer-screen", say("NEED_SCREEN", lang), where="screen")
     if result.locked:
-        return _locked(result, "screen")
+        return _locked(result.in_language(lang), "screen")
     check = facts.quick_check
     answered = [screen.answered_at] + ([check.answered_at] if check else [])
     asked = facts.recheck_asked_at
     if asked is not None and not any(at > asked for at in answered):
         return Answer(
-            "answer-quick-check", CHECKIN_ASKS_QUICK_CHECK, where="quick-check", warn=True
+            "answer-quick-check",
+            say("CHECKIN_ASKS_QUICK_CHECK", lang),
+            where="quick-check",
+            warn=True,
         )
     passed_at = screen.answered_at  # the full screen asks every Tier A question too
     if check is not None and check.answered_at >= screen.answered_at:
-        checked = recheck(qid for qid, yes in check.answers.items() if yes)
+        checked = recheck((qid for qid, yes in check.answers.items() if yes), lang)
         if checked.locked:
             return _locked(checked, "quick-check")
         passed_at = check.answered_at
@@ -141,7 +169,7 @@ def may_start(facts: Facts, now: datetime, *, not_now: str = "") -> Answer:
     fresh = now - passed_at <= timedelta(minutes=RECHECK_VALID_MINUTES)
     used = facts.last_session_at is not None and facts.last_session_at >= passed_at
     if not fresh or used:
-        return Answer("answer-quick-check", NEED_QUICK_CHECK, where="quick-check")
+        return Answer("answer-quick-check", say("NEED_QUICK_CHECK", lang), where="quick-check")
     return START
 
 

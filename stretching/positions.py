@@ -7,7 +7,12 @@ goes standing -> lying with the calves on a chair -> sitting on the bed -> lying
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from .catalogue import Exercise, Position
+
+Words = Callable[[str], str]
+"""English phrase (as this module and stretching/timeline.py write it) -> the same in a language."""
 
 READY_SECONDS = 10
 """Getting ready for an exercise done in the same position as the one before: only a prop or a
@@ -50,6 +55,28 @@ JOINS_WITHOUT_COMMA = ("on ", "at ", "in ", "beside ", "between ", "facing ", "w
 the bed"); any other is added after a comma ("Lie on your back, calves on the chair")."""
 
 
+def _english(text: str) -> str:
+    return text
+
+
+def phrases_for(lang: str) -> Words:
+    """The phrases of `lang` (stretching/data/<lang>/phrases.toml), called with the English;
+    English itself is the text as written."""
+    if lang == "en":
+        return _english
+    from . import i18n  # i18n imports the catalogue: looked up on first use, not at import
+
+    return i18n.phrases(lang)
+
+
+def _joins(lang: str) -> tuple[str, ...]:
+    if lang == "en":
+        return JOINS_WITHOUT_COMMA
+    from . import i18n
+
+    return i18n.phrases(lang).joins_without_comma
+
+
 def ready_seconds(before: str | None, after: str) -> int:
     """How long to get from one position into the next (None: the session is just starting)."""
     before = before or START_POSITION
@@ -58,26 +85,32 @@ def ready_seconds(before: str | None, after: str) -> int:
     return READY_SECONDS if before == after else NEW_POSITION_SECONDS
 
 
-def where_to_go(before: str | None, exercise: Exercise) -> tuple[str, ...]:
+def where_to_go(before: str | None, exercise: Exercise, lang: str = "en") -> tuple[str, ...]:
     """The phrases that take a person from one position into the exercise's start: the way
     down or up, then the position with the exercise's start cue ("Lie on your back, calves on
-    the chair")."""
+    the chair"), in `lang` (the exercise's cue is taken to be in it already)."""
+    t = phrases_for(lang)
     after = exercise.position
     moving = before is None or before != after
     way = ""
     if before is not None and (before in FLOOR) != (after in FLOOR):
-        way = DOWN if after in FLOOR else UP
-    words = GO[after] if moving else STAY[after]
+        way = t(DOWN if after in FLOOR else UP)
+    words = t(GO[after] if moving else STAY[after])
     cue = exercise.cues.start.strip().rstrip(".")
     cue = cue[:1].lower() + cue[1:]
-    joiner = " " if cue.startswith(JOINS_WITHOUT_COMMA) else ", "
+    joiner = " " if cue.startswith(_joins(lang)) else ", "
     place = f"{words}{joiner}{cue}" if cue else words
     return (way, place) if way else (place,)
 
 
-def ready_times() -> str:
+READY_TIMES = (
+    "{ready} seconds to get ready in the same position, {new} for a new one and {floor} to get "
+    "down to the floor or up from it"
+)
+
+
+def ready_times(lang: str = "en") -> str:
     """The get-ready times in words, for the player's start panel."""
-    return (
-        f"{READY_SECONDS} seconds to get ready in the same position, {NEW_POSITION_SECONDS} for "
-        f"a new one and {FLOOR_SECONDS} to get down to the floor or up from it"
+    return phrases_for(lang)(READY_TIMES).format(
+        ready=READY_SECONDS, new=NEW_POSITION_SECONDS, floor=FLOOR_SECONDS
     )

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Literal
 
@@ -257,6 +257,68 @@ RECHECK_CLEAR_MESSAGE = (
 )
 
 
+RESULT_WORDS: tuple[str, ...] = (
+    "EMERGENCY_HEADLINE",
+    "EMERGENCY_MESSAGE",
+    "CLINICIAN_HEADLINE",
+    "CLINICIAN_MESSAGE",
+    "CLEARED_HEADLINE",
+    "CLEARED_MESSAGE",
+    "CLEAR_HEADLINE",
+    "CLEAR_MESSAGE",
+    "RECHECK_CLEAR_MESSAGE",
+)
+"""The names of what a result says; another language gives each of them (lower case) in
+`data/<lang>/screening.toml`'s [results]."""
+
+
+@dataclass(frozen=True)
+class ScreenWords:
+    """The screen's words in one language: its questions (the same ids, tiers and order as
+    the English), what a result says and what the safety gate says (by constant name, lower
+    case: "clear_headline", "need_screen"), and how the day of a clinician's go-ahead reads."""
+
+    lang: str
+    questions: tuple[Question, ...]
+    results: Mapping[str, str]
+    gate: Mapping[str, str] = field(default_factory=dict)
+    """Empty for English: stretching/gate.py's constants are the English."""
+    day_format: str = ""
+    months: tuple[str, ...] = ()
+
+    @property
+    def by_id(self) -> Mapping[str, Question]:
+        return {q.id: q for q in self.questions}
+
+    def tier(self, tier: Tier) -> tuple[Question, ...]:
+        return tuple(q for q in self.questions if q.tier == tier)
+
+    def result(self, name: str) -> str:
+        return self.results[name.lower()]
+
+    def day(self, d: date) -> str:
+        if not self.day_format:
+            return f"{d.day} {d:%B %Y}"
+        return self.day_format.format(day=d.day, month=self.months[d.month - 1], year=d.year)
+
+
+ENGLISH = ScreenWords("en", QUESTIONS, {name.lower(): globals()[name] for name in RESULT_WORDS})
+
+
+def words(lang: str = "en") -> ScreenWords:
+    """The screen's words in `lang` (data/<lang>/screening.toml, checked once on first use)."""
+    if lang == "en":
+        return ENGLISH
+    from . import i18n  # i18n imports this module: looked up on first use, not at import
+
+    return i18n.screen_words(lang)
+
+
+def questions(lang: str = "en") -> tuple[Question, ...]:
+    """Every question in `lang`, in screen order (ids and tiers as the English)."""
+    return words(lang).questions
+
+
 @dataclass(frozen=True)
 class ScreenResult:
     """What a set of answers means for the person, in words that only ever escalate."""
@@ -266,10 +328,44 @@ class ScreenResult:
     headline: str
     message: str
     locked: bool
+    cleared_on: date | None = None
+    """The day of the clinician's go-ahead its message names (cleared-by-clinician only)."""
+    quick: bool = False
+    """The quick check's result (its "clear" says go ahead with today's session)."""
+    lang: str = "en"
+
+    def in_language(self, lang: str) -> ScreenResult:
+        """The same result, its headline, message and reasons in `lang`."""
+        if lang == self.lang:
+            return self
+        w = words(lang)
+        by_id = w.by_id
+        reasons = tuple(by_id[q.id] for q in self.reasons)
+        headline, message = _worded(self.status, self.quick, self.cleared_on, w)
+        return replace(self, reasons=reasons, headline=headline, message=message, lang=lang)
 
 
-def evaluate(answers: Mapping[str, bool | None], *, cleared_on: date | None = None) -> ScreenResult:
-    """The outcome of the full screen; every question must be answered yes or no.
+def _worded(
+    status: Status, quick: bool, cleared_on: date | None, w: ScreenWords
+) -> tuple[str, str]:
+    """A result's headline and message in the words `w`."""
+    if status == "emergency":
+        return w.result("EMERGENCY_HEADLINE"), w.result("EMERGENCY_MESSAGE")
+    if status == "see-clinician":
+        return w.result("CLINICIAN_HEADLINE"), w.result("CLINICIAN_MESSAGE")
+    if status == "cleared-by-clinician":
+        assert cleared_on is not None
+        message = w.result("CLEARED_MESSAGE").format(day=w.day(cleared_on))
+        return w.result("CLEARED_HEADLINE"), message
+    message = w.result("RECHECK_CLEAR_MESSAGE" if quick else "CLEAR_MESSAGE")
+    return w.result("CLEAR_HEADLINE"), message
+
+
+def evaluate(
+    answers: Mapping[str, bool | None], *, cleared_on: date | None = None, lang: str = "en"
+) -> ScreenResult:
+    """The outcome of the full screen; every question must be answered yes or no. Its words
+    (headline, message, the questions answered yes) are in `lang`.
 
     `cleared_on` is the day the person confirmed a clinician cleared them: it unlocks Tier B
     signs only, never Tier A ones.
@@ -283,7 +379,9 @@ def evaluate(answers: Mapping[str, bool | None], *, cleared_on: date | None = No
     not_bool = [q.id for q in QUESTIONS if not isinstance(answers[q.id], bool)]
     if not_bool:
         raise ValueError(f"Answers must be yes or no (True/False): {', '.join(not_bool)}")
-    return _outcome([q for q in QUESTIONS if answers[q.id]], cleared_on=cleared_on)
+    return _outcome([q for q in QUESTIONS if answers[q.id]], cleared_on=cleared_on).in_language(
+        lang
+    )
 
 
 def unanswered(answers: Mapping[str, bool | None]) -> tuple[Question, ...]:
@@ -308,8 +406,9 @@ def with_none_of(
     return filled
 
 
-def recheck(ticked: Iterable[str]) -> ScreenResult:
-    """The quick Tier A check before each session; nothing ticked means "none of these".
+def recheck(ticked: Iterable[str], lang: str = "en") -> ScreenResult:
+    """The quick Tier A check before each session; nothing ticked means "none of these". Its
+    words are in `lang`.
 
     A "clear" here says nothing about Tier B: the caller keeps the onboarding result too.
     """
@@ -319,8 +418,12 @@ def recheck(ticked: Iterable[str]) -> ScreenResult:
         raise ValueError(f"Not a re-check question: {', '.join(not_tier_a)}")
     result = _outcome([q for q in TIER_A if q.id in ids], cleared_on=None)
     if result.status == "clear":
-        return ScreenResult("clear", (), CLEAR_HEADLINE, RECHECK_CLEAR_MESSAGE, locked=False)
-    return result
+        result = ScreenResult(
+            "clear", (), CLEAR_HEADLINE, RECHECK_CLEAR_MESSAGE, locked=False, quick=True
+        )
+    else:
+        result = replace(result, quick=True)
+    return result.in_language(lang)
 
 
 def _outcome(yes: list[Question], *, cleared_on: date | None) -> ScreenResult:
@@ -335,7 +438,9 @@ def _outcome(yes: list[Question], *, cleared_on: date | None) -> ScreenResult:
     if tier_b and cleared_on is not None:
         day = f"{cleared_on.day} {cleared_on:%B %Y}"
         message = CLEARED_MESSAGE.format(day=day)
-        return ScreenResult("cleared-by-clinician", tier_b, CLEARED_HEADLINE, message, False)
+        return ScreenResult(
+            "cleared-by-clinician", tier_b, CLEARED_HEADLINE, message, False, cleared_on
+        )
     return ScreenResult("clear", (), CLEAR_HEADLINE, CLEAR_MESSAGE, False)
 
 

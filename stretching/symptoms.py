@@ -133,8 +133,72 @@ def short_date(when: datetime, tz: tzinfo | None = None) -> str:
     return f"{local.day} {local:%b}"
 
 
-def trend(checkins: Iterable[CheckIn], now: datetime, *, days: int = TREND_DAYS) -> Trend:
-    """The plain-words trend over the past `days`, with one sentence naming the numbers.
+class TrendWords:
+    """The trend's sentences, in English; stretching.rules.words says them in other languages."""
+
+    def short_date(self, when: datetime, tz: tzinfo | None) -> str:
+        return short_date(when, tz)
+
+    def extent_label(self, level: int) -> str:
+        return EXTENT_LABELS[level]
+
+    def extent_place(self, level: int) -> str:
+        return EXTENT_PLACES[level]
+
+    def trend_none(self, days: int) -> str:
+        return f"There are no check-ins in the last {days} days."
+
+    def trend_one(self, days: int) -> str:
+        return f"There is only one check-in in the last {days} days, and a trend needs two."
+
+    def trend_pain(self, before: int, after: int, since: str) -> str:
+        return f"Leg pain went from {before} to {after} since {since}"
+
+    def trend_where(self, now: str, before: str) -> str:
+        return f"({now} instead of {before})"
+
+    def trend_spreading(self, where: str) -> str:
+        return f"your symptoms now reach further down the leg {where}"
+
+    def trend_spread_since(self, since: str, where: str) -> str:
+        return f"Your symptoms now reach further down the leg than on {since} {where}."
+
+    def trend_and(self, first: str, second: str) -> str:
+        return f"{first}, and {second}."
+
+    moving_up = "your leg symptoms seem to be moving up toward your back, generally a good sign"
+
+    def trend_reach(self, first: int, since: str, last: int) -> str:
+        return (
+            f"they reached {self.extent_place(first)} on {since} and no further than "
+            f"{self.extent_place(last)} in your last two check-ins"
+        )
+
+    def trend_same_pain(self, pain: int, since: str) -> str:
+        return f"Leg pain is {pain}, as it was on {since}"
+
+    def trend_not_clear(self, pain: str) -> str:
+        return f"{pain}, not yet a clear change"
+
+    less_far = (
+        ", and your symptoms reach less far down the leg, which counts once it holds "
+        "to your next check-in"
+    )
+    as_far = ", and your symptoms reach about as far down the leg"
+
+
+ENGLISH_TREND = TrendWords()
+
+
+def trend(
+    checkins: Iterable[CheckIn],
+    now: datetime,
+    *,
+    days: int = TREND_DAYS,
+    words: TrendWords = ENGLISH_TREND,
+) -> Trend:
+    """The plain-words trend over the past `days`, with one sentence naming the numbers (in
+    the language of `words`).
 
     The first check-in of the period is compared with the latest. Worse wins over improving:
     spreading further down the leg or a rise in leg pain of 2+ points or 30%. Improving: leg
@@ -145,50 +209,37 @@ def trend(checkins: Iterable[CheckIn], now: datetime, *, days: int = TREND_DAYS)
         (c for c in checkins if now - timedelta(days=days) <= c.at <= now), key=lambda c: c.at
     )
     if not recent:
-        return Trend("not enough data", f"There are no check-ins in the last {days} days.")
+        return Trend("not enough data", words.trend_none(days))
     if len(recent) == 1:
-        return Trend(
-            "not enough data",
-            f"There is only one check-in in the last {days} days, and a trend needs two.",
-        )
+        return Trend("not enough data", words.trend_one(days))
     first, last = recent[0], recent[-1]
-    since = short_date(first.at, now.tzinfo)
-    pain = f"Leg pain went from {first.leg_pain} to {last.leg_pain} since {since}"
-    where = f"({extent_label(max_extent(last))} instead of {extent_label(max_extent(first))})"
-    spreading = f"your symptoms now reach further down the leg {where}"
+    since = words.short_date(first.at, now.tzinfo)
+    pain = words.trend_pain(first.leg_pain, last.leg_pain, since)
+    where = words.trend_where(
+        words.extent_label(max_extent(last)), words.extent_label(max_extent(first))
+    )
     if pain_rose(first, last) and spread_further(first, last):
-        return Trend("worse", f"{pain}, and {spreading}.")
+        return Trend("worse", words.trend_and(pain, words.trend_spreading(where)))
     if pain_rose(first, last):
         return Trend("worse", f"{pain}.")
     if spread_further(first, last):
-        return Trend(
-            "worse", f"Your symptoms now reach further down the leg than on {since} {where}."
-        )
+        return Trend("worse", words.trend_spread_since(since, where))
 
     held = len(recent) >= 3 and all(
         max_extent(c) <= max_extent(first) - EXTENT_STEP for c in recent[-2:]
     )
-    moving_up = "your leg symptoms seem to be moving up toward your back, generally a good sign"
-    reach = (
-        f"they reached {extent_place(max_extent(first))} on {since} and no further than "
-        f"{extent_place(max(max_extent(c) for c in recent[-2:]))} in your last two check-ins"
-    )
+    moving_up = words.moving_up
     if pain_fell(first, last) and held:
-        return Trend("improving", f"{pain}, and {moving_up}.")
+        return Trend("improving", words.trend_and(pain, moving_up))
     if pain_fell(first, last):
         return Trend("improving", f"{pain}.")
     if held:
+        reach = words.trend_reach(max_extent(first), since, max(max_extent(c) for c in recent[-2:]))
         return Trend("improving", f"{moving_up[0].upper()}{moving_up[1:]}: {reach}.")
 
     if first.leg_pain == last.leg_pain:
-        same = f"Leg pain is {last.leg_pain}, as it was on {since}"
+        same = words.trend_same_pain(last.leg_pain, since)
     else:
-        same = f"{pain}, not yet a clear change"
-    if max_extent(last) < max_extent(first):
-        same += (
-            ", and your symptoms reach less far down the leg, which counts once it holds "
-            "to your next check-in"
-        )
-    else:
-        same += ", and your symptoms reach about as far down the leg"
+        same = words.trend_not_clear(pain)
+    same += words.less_far if max_extent(last) < max_extent(first) else words.as_far
     return Trend("about the same", f"{same}.")

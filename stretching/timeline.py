@@ -16,7 +16,7 @@ from .adjustments import NO_ADJUSTMENTS as NO_ADJUSTMENTS
 from .adjustments import Adjustments as Adjustments
 from .adjustments import ExerciseAdjustment as ExerciseAdjustment
 from .catalogue import Catalogue, Exercise, Routine
-from .positions import ready_seconds, where_to_go
+from .positions import Words, phrases_for, ready_seconds, where_to_go
 
 StepKind = Literal["ready", "hold", "switch", "reps", "rest", "open", "done"]
 Side = Literal["left", "right", "both"]
@@ -133,9 +133,12 @@ class Timeline:
 
 
 class _Builder:
-    def __init__(self) -> None:
+    def __init__(self, lang: str = "en") -> None:
         self.steps: list[Step] = []
         self.clock = 0
+        self.lang = lang
+        self.t: Words = phrases_for(lang)
+        """The timeline's phrases in the catalogue's language, called with the English."""
 
     def add(self, kind: StepKind, duration: int, say: str, show: str, **fields: Any) -> None:
         assert duration > 0, f"{kind} step needs a positive duration"
@@ -167,22 +170,31 @@ def sentences(*parts: str) -> str:
     return " ".join(out)
 
 
-def _every(seconds: int) -> str:
+def _every(seconds: int, t: Words) -> str:
     if seconds % 60:
-        return f"every {seconds} seconds"
+        return t("every {seconds} seconds").format(seconds=seconds)
     minutes = seconds // 60
-    return "every minute" if minutes == 1 else f"every {minutes} minutes"
+    if minutes == 1:
+        return t("every minute")
+    return t("every {minutes} minutes").format(minutes=minutes)
 
 
 def _sides(exercise: Exercise) -> list[Side]:
     return ["left", "right"] if exercise.dose.per_side else ["both"]
 
 
-def side_label(exercise: Exercise, side: Side | None) -> str:
-    """Which leg and what it does ("left leg stretched"); empty for both legs."""
+def side_label(exercise: Exercise, side: Side | None, lang: str = "en") -> str:
+    """Which leg and what it does ("left leg stretched"; in Spanish "pierna izquierda
+    estirada"); empty for both legs."""
     if side not in ("left", "right"):
         return ""
-    return f"{side} leg {SIDE_ROLES[exercise.dose.kind]}"
+    t = phrases_for(lang)
+    return t("{side} leg {role}").format(side=t(side), role=t(SIDE_ROLES[exercise.dose.kind]))
+
+
+def _leg(side: Side, t: Words) -> str:
+    """The leg alone ("left leg"), as FIRST_SIDE names it."""
+    return t("{side} leg").format(side=t(side)) if side in ("left", "right") else ""
 
 
 def _hold_sequence(exercise: Exercise, reps: int) -> Iterator[tuple[Side, int]]:
@@ -198,8 +210,8 @@ def _hold_sequence(exercise: Exercise, reps: int) -> Iterator[tuple[Side, int]]:
                 yield side, rep
 
 
-def _common(ex: Exercise, side: Side) -> dict[str, Any]:
-    label = side_label(ex, side)
+def _common(b: _Builder, ex: Exercise, side: Side) -> dict[str, Any]:
+    label = side_label(ex, side, b.lang)
     return {
         "exercise_id": ex.id,
         "exercise_name": ex.name,
@@ -213,9 +225,12 @@ def _switch(b: _Builder, ex: Exercise, side: Side) -> None:
     b.add(
         "switch",
         SWITCH_SECONDS,
-        sentences(ex.cues.switch or "Change sides", f"{side_label(ex, side)} next"),
-        "Switch sides",
-        **_common(ex, side),
+        sentences(
+            ex.cues.switch or b.t("Change sides"),
+            b.t("{label} next").format(label=side_label(ex, side, b.lang)),
+        ),
+        b.t("Switch sides"),
+        **_common(b, ex, side),
     )
 
 
@@ -224,15 +239,18 @@ def _compile_ready(b: _Builder, ex: Exercise, before: Exercise | None) -> None:
     longest for getting down to the floor or up from it (stretching/positions.py)."""
     side = _sides(ex)[0]
     where = before.position if before else None
-    leg = side_label(ex, side).removesuffix(f" {SIDE_ROLES[ex.dose.kind]}")
-    go = (*where_to_go(where, ex), FIRST_SIDE[ex.dose.kind].format(leg=leg) if leg else "")
+    leg = _leg(side, b.t)
+    first = b.t(FIRST_SIDE[ex.dose.kind]).format(leg=leg) if leg else ""
+    go = (*where_to_go(where, ex, b.lang), first)
     b.add(
         "ready",
         ready_seconds(where, ex.position),
-        sentences(f"{'Next' if before else 'First'}: {ex.short_name}", *go),
-        f"Get ready: {ex.name}",
+        sentences(
+            b.t("Next: {name}" if before else "First: {name}").format(name=ex.short_name), *go
+        ),
+        b.t("Get ready: {name}").format(name=ex.name),
         cue=sentences(*go),
-        **_common(ex, side),
+        **_common(b, ex, side),
     )
 
 
@@ -248,17 +266,19 @@ def _compile_open(b: _Builder, ex: Exercise) -> None:
             "open",
             ex.open_ended.max_seconds,
             sentences(
-                side_label(ex, side),
-                ex.cues.hold or "Rest in position",
-                f"I will ask about your thigh {_every(every)}",
+                side_label(ex, side, b.lang),
+                ex.cues.hold or b.t("Rest in position"),
+                b.t("I will ask about your thigh {every}").format(every=_every(every, b.t)),
             ),
-            f"Rest, {side_label(ex, side)}" if side != "both" else "Rest",
-            cue=sentences(ex.cues.hold or "Rest in position"),
+            b.t("Rest, {label}").format(label=side_label(ex, side, b.lang))
+            if side != "both"
+            else b.t("Rest"),
+            cue=sentences(ex.cues.hold or b.t("Rest in position")),
             usual=min(ex.open_ended.max_seconds, USUAL_REST_SECONDS),
             check_every=every,
-            check_say=THIGH_CHECK_SAY,
+            check_say=b.t(THIGH_CHECK_SAY),
             check_ends_on=THIGH_ENDS_ON,
-            **_common(ex, side),
+            **_common(b, ex, side),
         )
 
 
@@ -274,17 +294,19 @@ def _compile_reps(b: _Builder, ex: Exercise, adj: Adjustments) -> None:
                 b.add(
                     "rest",
                     max(dose.rest_seconds, SWITCH_SECONDS),
-                    sentences("Relax", "Next set coming"),
-                    "Rest",
-                    **_common(ex, side),
+                    sentences(b.t("Relax"), b.t("Next set coming")),
+                    b.t("Rest"),
+                    **_common(b, ex, side),
                 )
             variant = dose.variants[set_no - 1] if dose.variants else None
-            label = side_label(ex, side)
+            label = side_label(ex, side, b.lang)
             b.add(
                 "reps",
                 reps * (dose.tempo_on + dose.tempo_off),
-                sentences(variant or "", label, ex.cues.hold or "Squeeze and release"),
-                f"{reps} reps, {dose.tempo_on} s on / {dose.tempo_off} s off"
+                sentences(variant or "", label, ex.cues.hold or b.t("Squeeze and release")),
+                b.t("{reps} reps, {tempo_on} s on / {tempo_off} s off").format(
+                    reps=reps, tempo_on=dose.tempo_on, tempo_off=dose.tempo_off
+                )
                 + (f", {variant}" if variant else "")
                 + (f", {label}" if label else ""),
                 set_number=set_no,
@@ -293,7 +315,7 @@ def _compile_reps(b: _Builder, ex: Exercise, adj: Adjustments) -> None:
                 reps=reps,
                 tempo_on=dose.tempo_on,
                 tempo_off=dose.tempo_off,
-                **_common(ex, side),
+                **_common(b, ex, side),
             )
 
 
@@ -310,23 +332,23 @@ def _compile_holds(b: _Builder, ex: Exercise, adj: Adjustments) -> None:
                 b.add(
                     "rest",
                     ex.dose.rest_seconds,
-                    sentences(ex.cues.release or "Relax for a moment"),
-                    "Rest",
-                    **_common(ex, side),
+                    sentences(ex.cues.release or b.t("Relax for a moment")),
+                    b.t("Rest"),
+                    **_common(b, ex, side),
                 )
-        label = side_label(ex, side)
+        label = side_label(ex, side, b.lang)
         b.add(
             "hold",
             hold,
             sentences(
-                f"Hold, {label}" if label else "Hold",
-                f"{rep} of {reps}" if reps > 1 else "",
+                b.t("Hold, {label}").format(label=label) if label else b.t("Hold"),
+                b.t("{rep} of {reps}").format(rep=rep, reps=reps) if reps > 1 else "",
                 ex.cues.hold,
             ),
-            f"Hold {hold} s" + (f", {label}" if label else ""),
+            b.t("Hold {seconds} s").format(seconds=hold) + (f", {label}" if label else ""),
             repetition=rep,
             repetitions=reps,
-            **_common(ex, side),
+            **_common(b, ex, side),
         )
         previous = side
 
@@ -349,7 +371,7 @@ def compile_timeline(
     if isinstance(routine, str):
         routine = catalogue.routine(routine)
     if adjustments == NO_ADJUSTMENTS:
-        return _unadjusted(_Same(catalogue), routine)
+        return _unadjusted(_Same(catalogue), routine, catalogue.lang)
     return _compile(catalogue, routine, adjustments)
 
 
@@ -370,19 +392,20 @@ class _Same:
 
 
 @lru_cache(maxsize=256)
-def _unadjusted(catalogue: _Same, routine: Routine) -> Timeline:
+def _unadjusted(catalogue: _Same, routine: Routine, lang: str) -> Timeline:
+    """`lang` is part of the key, so a catalogue's words in two languages never share one."""
     return _compile(catalogue.catalogue, routine, NO_ADJUSTMENTS)
 
 
 def _compile(catalogue: Catalogue, routine: Routine, adjustments: Adjustments) -> Timeline:
-    b = _Builder()
+    b = _Builder(catalogue.lang)
     exercises = [
         catalogue.exercise(eid) for eid in routine.exercise_ids if eid not in adjustments.skip
     ]
     for i, exercise in enumerate(exercises):
         _compile_exercise(b, exercise, adjustments, before=exercises[i - 1] if i else None)
     if exercises:
-        b.add("done", DONE_SECONDS, DONE_SAY, "Done")
+        b.add("done", DONE_SECONDS, b.t(DONE_SAY), b.t("Done"))
     return Timeline(routine_id=routine.id, routine_name=routine.name, steps=tuple(b.steps))
 
 

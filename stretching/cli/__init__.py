@@ -103,7 +103,7 @@ def main(
     try:
         c = cat.default()
         if args.lang != i18n.DEFAULT_LANGUAGE:
-            if args.func in TRANSLATED:
+            if args.func in (*TRANSLATED, cmd_play):
                 c = i18n.catalogue(args.lang)
             else:
                 print(f"sciatica: {i18n.words(args.lang)(UNTRANSLATED)}", file=sys.stderr)

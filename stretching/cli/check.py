@@ -6,13 +6,14 @@ from __future__ import annotations
 import os
 from typing import TextIO
 
-from ..gate import QUICK_CHECK_QUESTION
-from ..screening import TIER_A
+from .. import i18n, screening
+from ..gate import quick_check_question
 from .render import say
 
 NONE_KEYS = ("\r", "\n")
 STOP_KEYS = ("q", "\x03", "\x04", "")
 CHOICES = "[Enter] none of these   [y] yes, one or more: go through them   [q] do not start"
+YES_NO = "[y] yes   [n] no"
 
 
 def read_key(keys: TextIO) -> str:
@@ -32,13 +33,15 @@ def _key(keys: TextIO, allowed: tuple[str, ...]) -> str:
             return key
 
 
-def ask_quick_check(keys: TextIO, out: TextIO) -> list[str] | None:
+def ask_quick_check(keys: TextIO, out: TextIO, lang: str = "en") -> list[str] | None:
     """The ids of the signs the person says they have today ([] for none of these), or None
-    when they stop without answering."""
-    out.write(f"\n{QUICK_CHECK_QUESTION}\n")
-    for n, q in enumerate(TIER_A, 1):
+    when they stop without answering; asked in `lang`."""
+    _ = i18n.words(lang)
+    tier_a = screening.words(lang).tier("A")
+    out.write(f"\n{quick_check_question(lang)}\n")
+    for n, q in enumerate(tier_a, 1):
         say(q.text, out, f"  {n}. ")
-    out.write(f"{CHOICES}\n")
+    out.write(f"{_(CHOICES)}\n")
     out.flush()
     try:
         first = _key(keys, (*NONE_KEYS, "y"))
@@ -47,17 +50,17 @@ def ask_quick_check(keys: TextIO, out: TextIO) -> list[str] | None:
         if first != "y":
             return None
         ticked = []
-        for n, q in enumerate(TIER_A, 1):
+        for n, q in enumerate(tier_a, 1):
             out.write("\n")
-            say(q.text, out, f"{n} of {len(TIER_A)}. ")
+            say(q.text, out, _("{n} of {total}. ").format(n=n, total=len(tier_a)))
             if q.help:
                 say(q.help, out, "    ")
-            out.write("    [y] yes   [n] no\n")
+            out.write(f"    {_(YES_NO)}\n")
             out.flush()
             key = _key(keys, ("y", "n"))
             if key in STOP_KEYS:
                 return None
-            out.write(f"    {'yes' if key == 'y' else 'no'}\n")
+            out.write(f"    {_('yes') if key == 'y' else _('no')}\n")
             if key == "y":
                 ticked.append(q.id)
         return ticked

@@ -8,6 +8,7 @@ from typing import Any, TextIO
 from .. import catalogue as cat
 from .. import i18n
 from ..timeline import compile_timeline, format_duration
+from .plan import cmd_plan
 from .render import dump_json, exercise_dict, table
 
 
@@ -130,17 +131,29 @@ def cmd_show(args: argparse.Namespace, c: cat.Catalogue, out: TextIO) -> int:
 
     Example: sciatica show relief-sequence
     """
+    _ = i18n.words(_lang(args))
     tl = compile_timeline(c, args.routine)
     if args.json:
         dump_json(tl.to_dict(), out)
         return 0
-    out.write(f"{tl.routine_name}: {len(tl.steps)} steps, {format_duration(tl.total_seconds)}\n")
+    out.write(
+        _("{routine}: {steps} steps, {time}").format(
+            routine=tl.routine_name, steps=len(tl.steps), time=format_duration(tl.total_seconds)
+        )
+        + "\n"
+    )
     table(
         [
-            [format_duration(s.start), f"{s.duration}s", s.kind, s.side or "", s.show]
+            [
+                format_duration(s.start),
+                f"{s.duration}s",
+                _(s.kind),
+                _(s.side) if s.side else "",
+                s.show,
+            ]
             for s in tl.steps
         ],
-        ["AT", "FOR", "STEP", "SIDE", "WHAT"],
+        [_("AT"), _("FOR"), _("STEP"), _("SIDE"), _("WHAT")],
         out,
     )
     return 0
@@ -164,6 +177,7 @@ def cmd_figure(args: argparse.Namespace, c: cat.Catalogue, out: TextIO) -> int:
     return 0
 
 
-TRANSLATED = (cmd_routines, cmd_exercises, cmd_exercise, cmd_figure)
-"""The commands that answer in the chosen language; the others (the timeline's steps, the plan)
-speak English until stretching/timeline.py looks its words up in i18n.phrases."""
+TRANSLATED = (cmd_routines, cmd_exercises, cmd_exercise, cmd_figure, cmd_plan, cmd_show)
+"""The commands that answer in the chosen language (the plan's sentences are the rules' own,
+stretching.rules.words; the timeline's steps speak the catalogue's language, from
+i18n.phrases). `sciatica play` answers in it too (cli/__init__.py)."""

@@ -12,6 +12,7 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from typing import TextIO
 
+from .. import i18n
 from ..session import SessionResult, SessionRun
 from ..timeline import Step, Timeline, format_duration
 from .render import bar
@@ -53,8 +54,11 @@ class TerminalPlayer:
         keys: TextIO,
         speed: float = 1.0,
         clock: Callable[[], float] = time.monotonic,
+        lang: str = "en",
     ) -> None:
+        """`lang`: the player's own words (the timeline's steps speak the catalogue's)."""
         self.timeline = timeline
+        self._ = i18n.words(lang)
         self.out = out
         self.keys = keys
         self.speed = speed
@@ -71,31 +75,39 @@ class TerminalPlayer:
         following = self.timeline.steps[self.run.index + 1 :]
         for s in following:
             if s.exercise_id != self.run.step.exercise_id or s.kind == "done":
-                return s.exercise_name or "finish"
-        return "finish"
+                return s.exercise_name or self._("finish")
+        return self._("finish")
 
     def status(self, now: float) -> list[str]:
         """The status line's parts, most important first: the step and its time, how far the
         routine is, what comes next."""
+        _ = self._
         step = self.run.step
         left = self.run.remaining_in_step(now)
         into = self.run.elapsed(now) - step.start
         done = min(1.0, into / step.duration) if step.duration else 1.0
         clock = f"{int(left + 0.999)}s" if left < 100 else format_duration(int(left + 0.999))
         if step.kind == "open" and step.check_every:
-            clock = f"{format_duration(int(step.check_every - into % step.check_every))} to check"
+            to_check = format_duration(int(step.check_every - into % step.check_every))
+            clock = _("{time} to check").format(time=to_check)
             done = (into % step.check_every) / step.check_every
         rep = self.run.rep_at(now)
-        what = f"rep {rep.rep}/{rep.reps} {rep.phase.upper()}" if rep else step.show
+        what = (
+            _("rep {rep}/{reps} {phase}").format(
+                rep=rep.rep, reps=rep.reps, phase=_(rep.phase).upper()
+            )
+            if rep
+            else step.show
+        )
         if self.run.waiting:
-            what, clock = f"{step.show}: press r when in position", ""
-        state = "PAUSED " if self.run.paused else ""
+            what, clock = _("{step}: press r when in position").format(step=step.show), ""
+        state = _("PAUSED") + " " if self.run.paused else ""
         usual = self.timeline.usual_seconds
         overall = min(1.0, self.run.elapsed(now) / usual) if usual else 1.0
         return [
             f"{state}{what} {clock} [{bar(done, 16)}]".replace("  ", " "),
-            f"all [{bar(overall, 12)}] {int(overall * 100)}%",
-            f"next: {self._next_text()}",
+            f"{_('all')} [{bar(overall, 12)}] {int(overall * 100)}%",
+            _("next: {what}").format(what=self._next_text()),
         ]
 
     def draw(self) -> None:
@@ -120,16 +132,17 @@ class TerminalPlayer:
 
     def ask(self, step: Step) -> None:
         self.asking = True
-        self.out.write(f"\n?? {step.check_say}\n   {THIGH_QUESTION}\n")
+        self.out.write(f"\n?? {step.check_say}\n   {self._(THIGH_QUESTION)}\n")
 
     def answer(self, key: str) -> None:
         step = self.run.step
         self.asking = False
         self.run.thigh(self.now(), THIGH_KEYS[key])
         if self.run.step is not step or self.run.ended:
-            self.out.write("\n-- the long leg has let go: this side is done.\n")
+            self.out.write(f"\n-- {self._('the long leg has let go: this side is done.')}\n")
         else:
-            self.out.write("\n-- good. Keep resting; I will ask again in a few minutes.\n")
+            said = self._("good. Keep resting; I will ask again in a few minutes.")
+            self.out.write(f"\n-- {said}\n")
 
     def handle(self, key: str) -> bool:
         """Act on one key; returns False when the person stops the session."""
@@ -141,10 +154,10 @@ class TerminalPlayer:
         elif key in (" ", "p"):
             if self.run.paused:
                 self.run.resume(now)
-                self.out.write("\n-- resumed\n")
+                self.out.write(f"\n-- {self._('resumed')}\n")
             else:
                 self.run.pause(now)
-                self.out.write("\n-- paused (space to resume)\n")
+                self.out.write(f"\n-- {self._('paused (space to resume)')}\n")
         elif key == "n":
             self.run.next(now)
         elif key == "b":
@@ -164,15 +177,22 @@ class TerminalPlayer:
         name = self.run.step.exercise_name
         if self.run.hurt(now, spread=spread) is None:
             return
-        why = "symptoms spread down the leg" if spread else "it hurt"
-        after = "That was the last one." if self.run.ending == "stopped" else "Moving on."
-        self.out.write(f"\n-- stopped {name}: noted that {why}. {after}\n")
+        _ = self._
+        why = _("symptoms spread down the leg") if spread else _("it hurt")
+        after = _("That was the last one.") if self.run.ending == "stopped" else _("Moving on.")
+        said = _("stopped {name}: noted that {why}. {after}").format(
+            name=name, why=why, after=after
+        )
+        self.out.write(f"\n-- {said}\n")
 
     def play(self) -> SessionResult:
         resting = any(s.kind == "open" for s in self.timeline.steps)
+        _ = self._
+        about = _("{routine}: about {time}").format(
+            routine=self.timeline.routine_name, time=format_duration(self.timeline.usual_seconds)
+        )
         self.out.write(
-            f"{self.timeline.routine_name}: about {format_duration(self.timeline.usual_seconds)}"
-            f"\n{KEYS_HELP}" + (f"  {THIGH_HELP}" if resting else "") + "\n"
+            f"{about}\n{_(KEYS_HELP)}" + (f"  {_(THIGH_HELP)}" if resting else "") + "\n"
         )
         try:
             while True:
@@ -201,10 +221,14 @@ class TerminalPlayer:
 
     def finish_line(self, result: SessionResult) -> str:
         """How the session ended and what it came to, in one line."""
-        return (
-            f"{ENDING_WORDS[self.run.ending]}: {result.count('done')} done, "
-            f"{result.count('skipped')} skipped, {result.count('hurt')} hurt, "
-            f"{format_duration(result.practised_seconds)} practised."
+        return self._(
+            "{ending}: {done} done, {skipped} skipped, {hurt} hurt, {time} practised."
+        ).format(
+            ending=self._(ENDING_WORDS[self.run.ending]),
+            done=result.count("done"),
+            skipped=result.count("skipped"),
+            hurt=result.count("hurt"),
+            time=format_duration(result.practised_seconds),
         )
 
 

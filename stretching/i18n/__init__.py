@@ -8,6 +8,7 @@ and shows, keyed by the English: `phrases`). `words` holds the terminal's own wo
     catalogue("es")       the catalogue with Spanish names, steps, cues and cautions
     tips("es")            the ten tips in Spanish
     phrases("es")("Hold") "Mantén"
+    screen_words("es")    the safety questions, results and gate words in Spanish
 """
 
 from __future__ import annotations
@@ -15,9 +16,11 @@ from __future__ import annotations
 from functools import cache
 
 from .. import catalogue as _catalogue
+from .. import screening as _screening
 from .. import tips as _tips
 from .content import LANGUAGE_NAMES, TranslationError, text_fields, translate, translate_tips
 from .phrases import Phrases, UnknownPhrase, load_phrases
+from .safety import load_screen_words
 from .words import dose_text, frequency_text, position_text, words
 
 LANGUAGES: tuple[str, ...] = tuple(LANGUAGE_NAMES)
@@ -34,8 +37,10 @@ __all__ = [
     "frequency_text",
     "language",
     "load_phrases",
+    "load_screen_words",
     "phrases",
     "position_text",
+    "screen_words",
     "text_fields",
     "tips",
     "translate",
@@ -68,3 +73,10 @@ def tips(lang: str = DEFAULT_LANGUAGE) -> _tips.Series:
 def phrases(lang: str = DEFAULT_LANGUAGE) -> Phrases:
     """What the timeline says and shows, in `lang`: `phrases("es")("Change sides")`."""
     return load_phrases(lang)
+
+
+@cache
+def screen_words(lang: str = DEFAULT_LANGUAGE) -> _screening.ScreenWords:
+    """The safety screen's questions, results and the gate's words in `lang`
+    (`data/<lang>/screening.toml`), loaded and checked once per process."""
+    return load_screen_words(lang)

@@ -252,7 +252,7 @@ def translate(c: Catalogue, lang: str, data_dir: Path | str = DATA_DIR) -> Catal
     )
     if problems:
         raise TranslationError(lang, problems)
-    return Catalogue(exercises=exercises, routines=routines)
+    return Catalogue(exercises=exercises, routines=routines, lang=lang)
 
 
 def translate_tips(series: Series, lang: str, data_dir: Path | str = DATA_DIR) -> Series:

@@ -30,6 +30,88 @@ CLI_WORDS: Mapping[str, Mapping[str, str]] = {
         "Take care:": "Cuidado:",
         "Source page(s):": "Página(s) de origen:",
         "this command speaks English for now": "este comando todavía responde en inglés",
+        # sciatica show
+        "{routine}: {steps} steps, {time}": "{routine}: {steps} pasos, {time}",
+        "AT": "INICIO",
+        "FOR": "DURA",
+        "STEP": "PASO",
+        "SIDE": "LADO",
+        "WHAT": "QUÉ",
+        "ready": "preparar",
+        "hold": "mantener",
+        "switch": "cambio",
+        "reps": "repeticiones",
+        "rest": "descanso",
+        "open": "reposo",
+        "done": "fin",
+        "left": "izquierda",
+        "right": "derecha",
+        "both": "ambas",
+        # sciatica play: the player (cli/player.py); the keys stay the same letters
+        "[space] pause  [n] next  [b] back  [r] I'm in position  [h] this hurts  "
+        "[s] it spreads  [q] stop": "[espacio] pausa  [n] siguiente  [b] atrás  "
+        "[r] ya estoy en posición  [h] me duele  [s] se extiende  [q] parar",
+        "[t] thigh test while resting": "[t] prueba del muslo al descansar",
+        "[k] near the knee  [m] middle  [t] top of the thigh": "[k] cerca de la rodilla  "
+        "[m] en medio  [t] arriba del muslo",
+        "{routine}: about {time}": "{routine}: unos {time}",
+        "finish": "final",
+        "{time} to check": "{time} para la prueba",
+        "rep {rep}/{reps} {phase}": "rep. {rep}/{reps} {phase}",
+        "squeeze": "aprieta",
+        "release": "suelta",
+        "{step}: press r when in position": "{step}: pulsa r cuando estés en posición",
+        "PAUSED": "EN PAUSA",
+        "all": "total",
+        "next: {what}": "sigue: {what}",
+        "the long leg has let go: this side is done.": (
+            "la pierna extendida se soltó: este lado está hecho."
+        ),
+        "good. Keep resting; I will ask again in a few minutes.": (
+            "bien. Sigue descansando; te vuelvo a preguntar en unos minutos."
+        ),
+        "resumed": "seguimos",
+        "paused (space to resume)": "en pausa (espacio para seguir)",
+        "symptoms spread down the leg": "los síntomas bajaron por la pierna",
+        "it hurt": "te dolió",
+        "That was the last one.": "Era el último.",
+        "Moving on.": "Pasamos al siguiente.",
+        "stopped {name}: noted that {why}. {after}": ("paramos {name}: anotado que {why}. {after}"),
+        "Finished": "Terminado",
+        "Stopped": "Detenido",
+        "Stopped early": "Detenido antes de tiempo",
+        "{ending}: {done} done, {skipped} skipped, {hurt} hurt, {time} practised.": (
+            "{ending}: hechos {done}, saltados {skipped}, con dolor {hurt}, práctica {time}."
+        ),
+        # sciatica play (cli/play.py)
+        "Not saved to anyone: without --email this session is kept nowhere. To keep it in "
+        "your diary, play with --email you@example.org.": "No se guarda a nombre de nadie: sin "
+        "--email esta sesión no se guarda en ningún sitio. Para guardarla en tu diario, usa "
+        "--email tu@ejemplo.org.",
+        "Not saved.": "No se guardó.",
+        "--email needs the app's database.": "--email necesita la base de datos de la app.",
+        "Not started: the quick safety check was not answered.": (
+            "No empezó: no se respondió la revisión rápida de seguridad."
+        ),
+        "You answered yes to:": "Respondiste que sí a:",
+        "Consent is given in the web app, under Settings; then run this again.": (
+            "El consentimiento se da en la app web, en Ajustes; después vuelve a ejecutar esto."
+        ),
+        "The safety questions are in the web app; answer them there, then run this again.": (
+            "Las preguntas de seguridad están en la app web; respóndelas allí y después vuelve "
+            "a ejecutar esto."
+        ),
+        "Once a clinician has cleared you, say so with your answers in the web app, then run "
+        "this again.": "Cuando un profesional de la salud te dé el visto bueno, indícalo junto "
+        "a tus respuestas en la app web y después vuelve a ejecutar esto.",
+        # the quick check (cli/check.py)
+        "[Enter] none of these   [y] yes, one or more: go through them   [q] do not start": (
+            "[Enter] nada de esto   [y] sí, una o más: repasarlas   [q] no empezar"
+        ),
+        "{n} of {total}. ": "{n} de {total}. ",
+        "[y] yes   [n] no": "[y] sí   [n] no",
+        "yes": "sí",
+        "no": "no",
     },
 }
 """The command's fixed words, keyed by the English as commands.py writes it."""

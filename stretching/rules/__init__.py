@@ -14,7 +14,9 @@ numbers live in `RuleSettings`):
 - `mode`: graduation to the daily warm-up, and relapse back to relief.
 - `signs`: spreading that lasts, and new signs that bring back the safety questions.
 - `replay`: the history, event by event, into a `State`, and the state into a `Plan`.
-- `words`: the sentences; `presenter`: the plan in the words every door shows.
+- `words`: the sentences, in English and Spanish (`plan(..., lang="es")`, or
+  `in_language(plan, "es")` for a plan already made); `presenter`: the plan in the words every
+  door shows (`present(plan, catalogue, lang="es")`).
 - `history`: what the rules read, and the person's two overrides: "resume" brings a paused
   stretch (or one that stays off) back at once at the reduced dose; "reset-dose" sets a
   stretch back to the page's full dose.
@@ -33,7 +35,7 @@ from .history import (
     SessionRecord,
 )
 from .limits import DueItem, sessions_today
-from .replay import apply, events, plan, plan_from_state
+from .replay import apply, events, in_language, plan, plan_from_state
 from .settings import DEFAULT_SETTINGS, RuleSettings
 from .state import Mode, State, Status, StretchState, initial_state
 from .today import DoseItem, Explanation, Flags, PausedItem, Plan
@@ -65,6 +67,7 @@ __all__ = [
     "apply",
     "dose_text",
     "events",
+    "in_language",
     "initial_state",
     "plan",
     "plan_from_state",

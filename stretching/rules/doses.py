@@ -83,7 +83,7 @@ def dose_item(st: StretchState, ex: Exercise, s: RuleSettings, days: words.Days)
     ch = st.last_change
     if ch is None:
         rule = "build-up"
-        text = words.starts_short(st, ex, s.hold_step_seconds, s.green_sessions_to_progress)
+        text = words.starts_short(st, ex, s.hold_step_seconds, s.green_sessions_to_progress, days)
     elif ch.kind == "step":
         rule, text = "build-up", words.stepped_up(st, ex, ch, s.hold_step_seconds, days)
     elif ch.kind in ("resume", "reset"):

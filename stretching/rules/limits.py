@@ -16,7 +16,7 @@ from ..catalogue import Catalogue
 from .history import SessionRecord
 from .settings import RuleSettings
 from .state import Mode
-from .words import times
+from .words import Words, for_language
 
 
 @dataclass(frozen=True)
@@ -30,6 +30,8 @@ class DueItem:
     minimum: int | None
     maximum: int | None
     time_of_day: str
+    lang: str = "en"
+    """The language of `text`."""
 
     @property
     def due(self) -> bool:
@@ -42,11 +44,7 @@ class DueItem:
     @property
     def text(self) -> str:
         """'3 of up to 10', '1 of 2', or '2 today' where nothing is asked for."""
-        if not self.due:
-            return f"{self.done} today"
-        if self.maximum and self.maximum != self.minimum:
-            return f"{self.done} of up to {self.maximum}"
-        return f"{self.done} of {self.minimum}"
+        return for_language(self.lang).due_text(self.done, self.minimum, self.maximum)
 
 
 def sessions_today(
@@ -77,6 +75,7 @@ def due_items(
     tz: tzinfo | None,
     mode: Mode,
     s: RuleSettings,
+    lang: str = "en",
 ) -> tuple[DueItem, ...]:
     """Every routine with how often it is asked for today in this mode."""
     sessions = list(sessions)
@@ -98,29 +97,25 @@ def due_items(
                 minimum=lo,
                 maximum=hi,
                 time_of_day=f.time_of_day,
+                lang=lang,
             )
         )
     return tuple(items)
 
 
-def may_start(item: DueItem, name: str, all_left_out: bool) -> tuple[bool, str]:
-    """Whether a session of the routine may start now, and a friendly line saying why.
-    `all_left_out`: every stretch in the routine is left out today."""
+def may_start(
+    item: DueItem, name: str, all_left_out: bool, words: Words | None = None
+) -> tuple[bool, str]:
+    """Whether a session of the routine may start now, and a friendly line saying why (in the
+    language of `words`, else the item's). `all_left_out`: every stretch in the routine is left
+    out today."""
+    w = words or for_language(item.lang)
     if all_left_out:
-        return False, (
-            f"Every stretch in {name} is left out today, so there is nothing to "
-            "play; the notes on this page say why."
-        )
+        return False, w.all_left_out(name)
     if item.kind == "relief" and item.maximum and item.started >= item.maximum:
-        return False, (
-            f"You have done {item.started} sessions of {name} today, the most the "
-            "routine asks for. Let your body rest now; it is here again tomorrow."
-        )
+        return False, w.daily_limit(item.started, name)
     if item.maximum and item.started >= item.maximum:
-        return True, (
-            f"You have done {name} {times(item.started)} today, as often as the "
-            "routine suggests; another one is up to you."
-        )
+        return True, w.as_often_as_suggested(item.started, name)
     if item.maximum:
-        return True, f"This is session {item.started + 1} of up to {item.maximum} today."
+        return True, w.session_of(item.started + 1, item.maximum)
     return True, ""

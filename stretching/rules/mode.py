@@ -50,10 +50,10 @@ def mode_explanation(
     if ch is None:
         return None
     if ch.rule == "graduation" and state.mode == "warm-up" and ch.first is not None:
-        warm = routine_name(catalogue, "warm-up", "daily warm-up")
+        warm = days.words.routine_name(catalogue, "warm-up", "daily warm-up")
         text = words.graduated(ch.first, ch.last, s.graduation_hours, warm, days)
         return Explanation("graduation", None, text)
     if ch.rule == "relapse" and state.mode == "relief":
-        relief = routine_name(catalogue, "relief", "relief sequence")
+        relief = days.words.routine_name(catalogue, "relief", "relief sequence")
         return Explanation("relapse", None, words.relapsed(ch.last, relief, days))
     return None

@@ -21,7 +21,7 @@ from .limits import due_items
 from .settings import DEFAULT_SETTINGS, RuleSettings
 from .state import PendingSession, State, at_page_dose, initial_state
 from .today import DoseItem, Explanation, Flags, PausedItem, Plan
-from .words import Days, overridden
+from .words import Days, for_language, overridden
 
 
 def apply(
@@ -108,13 +108,15 @@ def plan(
     settings: RuleSettings = DEFAULT_SETTINGS,
     *,
     tz: tzinfo | None = None,
+    lang: str = "en",
 ) -> Plan:
-    """Today's plan from the whole history up to `now` (later records are ignored)."""
+    """Today's plan from the whole history up to `now` (later records are ignored), its
+    sentences in `lang` ('en', 'es')."""
     sessions = [s for s in sessions if s.started_at <= now]
     state = initial_state(catalogue, settings)
     for event in events(sessions, checkins, overrides, now):
         state = apply(state, event, catalogue, settings)
-    return plan_from_state(state, now, catalogue, sessions, settings, tz=tz)
+    return plan_from_state(state, now, catalogue, sessions, settings, tz=tz, lang=lang)
 
 
 def plan_from_state(
@@ -125,11 +127,14 @@ def plan_from_state(
     settings: RuleSettings = DEFAULT_SETTINGS,
     *,
     tz: tzinfo | None = None,
+    lang: str = "en",
 ) -> Plan:
-    """Today's plan once every event up to `now` is applied. The daily counts are not part of
-    the state: they are counted from `sessions` (those started on now's day, up to now)."""
+    """Today's plan once every event up to `now` is applied, its sentences in `lang`. The daily
+    counts are not part of the state: they are counted from `sessions` (those started on now's
+    day, up to now)."""
     state = pauses.release(state, now, catalogue, settings)
-    days = Days(now, tz)
+    words = for_language(lang)
+    days = Days(now, tz, words)
     tier_a = signs.tier_a_explanation(state.checkins, settings, days)
     plan_wide = [
         tier_a,
@@ -143,17 +148,33 @@ def plan_from_state(
         adjustments=_adjustments(catalogue, paused, dosed, shortened=state.shortened is not None),
         paused=paused,
         doses=dosed,
-        due=due_items(catalogue, sessions, now, tz, state.mode, settings),
+        due=due_items(catalogue, sessions, now, tz, state.mode, settings, words.lang),
         flags=Flags(
             tier_a_recheck_needed=tier_a is not None, shortened=state.shortened is not None
         ),
         explanations=(*(e for e in plan_wide if e is not None), *per_stretch),
-        trend=trend(state.checkins, now.astimezone(days.tz)),
-        routine_names={rid: rt.name for rid, rt in catalogue.routines.items()},
+        trend=trend(state.checkins, now.astimezone(days.tz), words=words),
+        routine_names={rid: words.routine_title(rt) for rid, rt in catalogue.routines.items()},
         routine_exercises={rid: rt.exercise_ids for rid, rt in catalogue.routines.items()},
         tz=tz,
         settings=settings,
+        lang=words.lang,
+        state=state,
+        catalogue=catalogue,
     )
+
+
+def in_language(plan: Plan, lang: str) -> Plan:
+    """The same plan with every sentence in `lang`: a plan worked out (or kept) in one language
+    is said again in the language of whoever is shown it. A plan made without its state (by
+    hand, in a test) stays as it is."""
+    words = for_language(lang)
+    if words.lang == plan.lang or plan.state is None or plan.catalogue is None:
+        return plan
+    again = plan_from_state(
+        plan.state, plan.now, plan.catalogue, (), plan.settings, tz=plan.tz, lang=words.lang
+    )
+    return replace(again, due=tuple(replace(d, lang=words.lang) for d in plan.due))
 
 
 def _stretches_today(

@@ -64,13 +64,14 @@ def tier_a_explanation(
     def both_legs(c: CheckIn | None) -> bool:
         return c is not None and min(c.extent_left, c.extent_right) >= s.both_legs_extent
 
+    signs = days.words.new_signs()
     new = []
     if last.numbness and not (prev and prev.numbness):
-        new.append("numbness or tingling")
+        new.append(signs["numbness"])
     if last.weakness and not (prev and prev.weakness):
-        new.append("weakness")
+        new.append(signs["weakness"])
     if both_legs(last) and not both_legs(prev):
-        new.append("symptoms in both legs")
+        new.append(signs["both-legs"])
     if not new:
         return None
     return Explanation("tier-a", None, words.tier_a(last, new, days))

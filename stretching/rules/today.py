@@ -7,11 +7,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, tzinfo
 
+from ..catalogue import Catalogue
 from ..symptoms import Trend
 from ..timeline import Adjustments
 from .limits import DueItem, may_start
 from .settings import DEFAULT_SETTINGS, RuleSettings
-from .state import Mode
+from .state import Mode, State
+from .words import for_language
 
 
 @dataclass(frozen=True)
@@ -71,6 +73,13 @@ class Plan:
     """The person's zone, which the day words follow (None: now's own)."""
     settings: RuleSettings = DEFAULT_SETTINGS
     """The numbers the plan was made with."""
+    lang: str = "en"
+    """The language of every sentence in the plan (stretching.rules.words)."""
+    state: State | None = field(default=None, compare=False, repr=False)
+    """The state the plan was read from, so it can be said again in another language
+    (stretching.rules.replay.in_language)."""
+    catalogue: Catalogue | None = field(default=None, compare=False, repr=False)
+    """The catalogue the plan was worked out over."""
 
     def adjustments_for(self, routine_id: str) -> Adjustments:
         """What to compile the routine with (stretching.timeline.compile_timeline)."""
@@ -88,7 +97,8 @@ class Plan:
         """Whether a session of the routine may start now, and a friendly line saying why."""
         item = self.due_for(routine_id)
         if item is None:
-            return False, f"There is no routine called '{routine_id}'."
+            return False, for_language(self.lang).no_such_routine(routine_id)
         members = self.routine_exercises.get(routine_id, ())
         left_out = bool(members) and set(members) <= self.adjustments_for(routine_id).skip
-        return may_start(item, self.routine_names.get(routine_id, routine_id), left_out)
+        name = self.routine_names.get(routine_id, routine_id)
+        return may_start(item, name, left_out, for_language(self.lang))

@@ -76,15 +76,15 @@ def test_json_in_spanish_keeps_ids_and_numbers():
     assert rows["relief-sequence"]["total_seconds"] == 487
 
 
-def test_a_command_not_yet_in_spanish_says_so_and_answers_in_english():
+def test_the_routines_steps_are_shown_in_spanish_too():
     proc = subprocess.run(
         [sys.executable, "-m", "stretching.cli", "--lang", "es", "show", "relief-sequence"],
         capture_output=True,
         text=True,
     )
     assert proc.returncode == 0
-    assert "este comando todavía responde en inglés" in proc.stderr
-    assert proc.stdout.startswith("Relief sequence:")
+    assert "este comando todavía responde en inglés" not in proc.stderr
+    assert proc.stdout.startswith("Secuencia de alivio: 17 pasos, 8:07")
 
 
 def test_an_unknown_language_is_refused_or_ignored_with_a_word():
