@@ -10,6 +10,7 @@ from coach.accounts.services import quick_check_record
 from coach.diary import export, services
 from coach.diary.models import CheckIn
 from coach.diary.plans import person_catalogue, plan_for_user
+from coach.lib.language import display_language
 from coach.practice.services import plan_override_once
 from stretching import catalogue
 from stretching.rules import presenter
@@ -45,8 +46,9 @@ OPTIONAL_KEY = Header(
 def plan_today(request: HttpRequest) -> PlanOut:
     """Today's plan in the words the Today page uses."""
     user = reader(request)
-    plan = plan_for_user(user)
-    words = presenter.present(plan, person_catalogue(user))
+    lang = display_language()
+    plan = plan_for_user(user, lang=lang)
+    words = presenter.present(plan, person_catalogue(user), lang=lang)
     return PlanOut(
         mode=words.mode,
         headline=words.headline,

@@ -12,6 +12,7 @@ from django.utils import formats, timezone
 from coach.accounts.models import ScreeningResponse
 from coach.diary import charts, selectors
 from coach.diary.plans import plan_for_user
+from coach.lib.language import display_language
 from coach.lib.query import query_int
 from coach.practice.models import AssignedRoutine
 from stretching import catalogue
@@ -101,7 +102,7 @@ def patient(request: HttpRequest, patient_id: int) -> HttpResponse:
             "pain": charts.pain_chart(entries, start, end, days, _when),
             "extent": charts.extent_chart(entries, start, end, days, _when, EXTENT_LABELS),
             "bars": charts.sessions_chart(per_day, start, end),
-            "plan": presenter.present(plan, catalogue.default()),
+            "plan": presenter.present(plan, catalogue.default(), lang=display_language()),
             "screens": ScreeningResponse.objects.filter(user=person).order_by("-answered_at")[:20],
             "routines": AssignedRoutine.objects.filter(user=person).order_by(
                 "routine_id", "-version"

@@ -1,13 +1,19 @@
 """Server-drawn SVG charts: geometry computed here, markup in diary/_chart.html.
 
 Sizes are in SVG user units; the SVG scales to the page width, so at phone size one unit is
-about one CSS pixel and 12-unit labels stay readable.
+about one CSS pixel and 12-unit labels stay readable. Every word, date and number is in the
+page's language.
 """
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from math import ceil
+
+from django.utils.formats import date_format, number_format
+from django.utils.translation import gettext, ngettext, pgettext
+
+from .words import extent_word
 
 WIDTH = 360
 HEIGHT = 200
@@ -96,12 +102,25 @@ class _Frame:
 
 
 def _day_label(d: date) -> str:
-    return f"{d.day} {d:%b}"
+    """'16 Nov' (Spanish: '16 nov')."""
+    return date_format(d, pgettext("date format", "j M"))
 
 
 def week_label(monday: date) -> str:
-    """'Week of 3 Nov 2025'."""
-    return f"Week of {monday.day} {monday:%b %Y}"
+    """'Week of 3 Nov 2025' (Spanish: 'Semana del 3 nov 2025')."""
+    return gettext("Week of %(day)s") % {
+        "day": date_format(monday, pgettext("date format", "j M Y"))
+    }
+
+
+def _month_label(d: date) -> str:
+    """'Nov 2025' (Spanish: 'nov 2025')."""
+    return date_format(d, pgettext("date format", "M Y"))
+
+
+def _number(v: float) -> str:
+    """5, or 4.5 (Spanish: 4,5): a whole number without decimals."""
+    return str(int(v)) if float(v).is_integer() else number_format(round(v, 1))
 
 
 MIN_LABEL_GAP = 44
@@ -137,7 +156,7 @@ def _month_ticks(frame: _Frame, first_day: date, days: int) -> list[Tick]:
         month = (month + timedelta(days=32)).replace(day=1)
     per_month = (frame.c.right - frame.c.left) * 30.4 / days
     step = max(1, ceil(MIN_MONTH_GAP / per_month))
-    return [Tick(frame.x(frame.start + (m - first_day)), f"{m:%b %Y}") for m in months[::step]]
+    return [Tick(frame.x(frame.start + (m - first_day)), _month_label(m)) for m in months[::step]]
 
 
 def _series(
@@ -148,7 +167,13 @@ def _series(
     dashed: bool = False,
 ) -> Series:
     dots = tuple(
-        Dot(frame.x(at), frame.y(v), f"{label}: {name.lower()} {v:g}") for at, v, label in values
+        Dot(
+            frame.x(at),
+            frame.y(v),
+            gettext("%(when)s: %(what)s %(value)s")
+            % {"when": label, "what": name.lower(), "value": _number(v)},
+        )
+        for at, v, label in values
     )
     radius = 3.5 if len(dots) <= 31 else 2.5  # smaller dots where they would overlap
     return Series(name, css, " ".join(f"{d.x},{d.y}" for d in dots), dots, dashed, radius)
@@ -156,6 +181,25 @@ def _series(
 
 PER_CHECKIN = "at each check-in"
 PER_WEEK = "averaged over each week"
+FURTHEST_PER_WEEK = "at its furthest each week"
+"""What each point of a chart stands for; the description says it in the page's language."""
+
+
+def _pain_description(per: str) -> str:
+    if per == PER_WEEK:
+        return gettext("Pain from 0 (none) to 10 averaged over each week.")
+    return gettext("Pain from 0 (none) to 10 at each check-in.")
+
+
+def _extent_description(per: str) -> str:
+    if per in (PER_WEEK, FURTHEST_PER_WEEK):
+        return gettext("The furthest place symptoms reach in each leg at its furthest each week.")
+    return gettext("The furthest place symptoms reach in each leg at each check-in.")
+
+
+def _extent_left(labels: Sequence[str]) -> int:
+    """Room for the longest label on the left (about 6.4 units a letter at 12 units)."""
+    return max(96, ceil(6.4 * max(len(label) for label in labels)) + 6)
 
 
 def pain_chart(
@@ -167,15 +211,17 @@ def pain_chart(
     per: str = PER_CHECKIN,
 ) -> Chart:
     """Leg pain (solid) and back pain (dashed), 0-10, one dot per check-in (or per week)."""
-    chart = Chart("pain", "Leg and back pain", f"Pain from 0 (none) to 10 {per}.", left=30)
+    chart = Chart("pain", gettext("Leg and back pain"), _pain_description(per), left=30)
     frame = _Frame(chart, start, end, 10)
     chart.y_ticks = [Tick(frame.y(v), str(v)) for v in (0, 2, 4, 6, 8, 10)]
     chart.x_ticks = _x_ticks(frame, start.date(), days)
     chart.series = [
-        _series(frame, "Leg pain", "leg", [(c.at, c.leg_pain, when(c.at)) for c in checkins]),
+        _series(
+            frame, gettext("Leg pain"), "leg", [(c.at, c.leg_pain, when(c.at)) for c in checkins]
+        ),
         _series(
             frame,
-            "Back pain",
+            gettext("Back pain"),
             "back",
             [(c.at, c.back_pain, when(c.at)) for c in checkins],
             dashed=True,
@@ -194,20 +240,26 @@ def extent_chart(
     per: str = PER_CHECKIN,
 ) -> Chart:
     """How far down each leg symptoms reach, 0 none to 5 foot."""
+    shown = [extent_word(label) for label in labels]
     chart = Chart(
         "extent",
-        "How far down the leg",
-        f"The furthest place symptoms reach in each leg {per}.",
-        left=96,
+        gettext("How far down the leg"),
+        _extent_description(per),
+        left=_extent_left(shown),
     )
     frame = _Frame(chart, start, end, 5)
-    chart.y_ticks = [Tick(frame.y(v), labels[v]) for v in range(6)]
+    chart.y_ticks = [Tick(frame.y(v), shown[v]) for v in range(6)]
     chart.x_ticks = _x_ticks(frame, start.date(), days)
     chart.series = [
-        _series(frame, "Left leg", "left", [(c.at, c.extent_left, when(c.at)) for c in checkins]),
         _series(
             frame,
-            "Right leg",
+            gettext("Left leg"),
+            "left",
+            [(c.at, c.extent_left, when(c.at)) for c in checkins],
+        ),
+        _series(
+            frame,
+            gettext("Right leg"),
             "right",
             [(c.at, c.extent_right, when(c.at)) for c in checkins],
             dashed=True,
@@ -221,10 +273,13 @@ def sessions_chart(
 ) -> Chart:
     """Finished sessions per day, one bar a day (or per week, one bar a week)."""
     days = len(per_day) * (7 if weekly else 1)
-    unit = "week" if weekly else "day"
-    chart = Chart(
-        "sessions", f"Sessions per {unit}", f"How many sessions you played each {unit}.", left=30
-    )
+    if weekly:
+        title = gettext("Sessions per week")
+        description = gettext("How many sessions you played each week.")
+    else:
+        title = gettext("Sessions per day")
+        description = gettext("How many sessions you played each day.")
+    chart = Chart("sessions", title, description, left=30)
     most = max([n for _, n in per_day] + [2])
     step = max(1, ceil(most / 4))
     top = step * ceil(most / step)
@@ -240,8 +295,8 @@ def sessions_chart(
                 frame.y(n),
                 _r(slot * 0.7),
                 height,
-                f"{week_label(day) if weekly else _day_label(day)}: "
-                f"{n} session{'s' if n != 1 else ''}",
+                ngettext("%(when)s: %(count)s session", "%(when)s: %(count)s sessions", n)
+                % {"when": week_label(day) if weekly else _day_label(day), "count": n},
             )
         )
     return chart

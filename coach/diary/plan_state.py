@@ -12,6 +12,10 @@ history brings it up to date in the same transaction, holding the row's lock:
 
 `rebuild_people` does the same for many people at once, without holding their rows while it
 works (`manage.py rebuild_plans`). Pages only read (coach/diary/plans.py).
+
+The kept state holds no sentences, only what happened: the plan read from it writes its
+sentences in the language of whoever reads it (`plans.today_reading(..., lang)`), so one kept
+state serves an English and a Spanish page alike.
 """
 
 from collections.abc import Iterable, Sequence

@@ -15,6 +15,7 @@ from django.http import HttpRequest
 from django.utils import timezone
 
 from coach.accounts.selectors import consent_active
+from coach.lib.language import display_language
 from coach.practice.models import AssignedRoutine
 from coach.practice.plans import RequestPlan
 from stretching import catalogue, rules
@@ -37,8 +38,9 @@ class Today:
     practised_yesterday: bool
 
 
-def today_reading(user, now: datetime | None = None) -> Today:
-    """Today's plan from the kept state and the latest rows, or from the whole history."""
+def today_reading(user, now: datetime | None = None, lang: str = "en") -> Today:
+    """Today's plan from the kept state and the latest rows, or from the whole history, its
+    sentences in `lang` (the kept state holds no words: any language reads it)."""
     now = now or timezone.now()
     tz = timezone.get_current_timezone()
     day = timezone.localdate(now)
@@ -52,6 +54,7 @@ def today_reading(user, now: datetime | None = None) -> Today:
             now,
             overrides=history.overrides,
             tz=tz,
+            lang=lang,
         )
         days = selectors.practice_days(history.sessions)
         return Today(plan, streak(plan_state.NO_RUN, days, day), day - timedelta(days=1) in days)
@@ -73,7 +76,7 @@ def today_reading(user, now: datetime | None = None) -> Today:
     state, cat = kept.state, person_catalogue(user)
     for event in late:
         state = rules.apply(state, event, cat)
-    plan = rules.plan_from_state(state, now, cat, recent_sessions, tz=tz)
+    plan = rules.plan_from_state(state, now, cat, recent_sessions, tz=tz, lang=lang)
     days = selectors.practice_days(recent_sessions)
     return Today(plan, streak(kept.run, days, day), day - timedelta(days=1) in days)
 
@@ -103,9 +106,10 @@ def streak(run: plan_state.Run, days: set[date], today: date) -> int:
     return count
 
 
-def plan_for_user(user, now: datetime | None = None) -> rules.Plan:
-    """Today's plan from everything the person has recorded."""
-    return today_reading(user, now).plan
+def plan_for_user(user, now: datetime | None = None, lang: str = "en") -> rules.Plan:
+    """Today's plan from everything the person has recorded, its sentences in `lang` (a page
+    passes `display_language()`; `rules.in_language` says a plan again in another)."""
+    return today_reading(user, now, lang).plan
 
 
 def recheck_asked_at(user, plan: rules.Plan) -> datetime | None:
@@ -118,21 +122,27 @@ def recheck_asked_at(user, plan: rules.Plan) -> datetime | None:
 
 
 def today_for(
-    user, now: datetime | None = None, reading: Today | None = None
+    user, now: datetime | None = None, reading: Today | None = None, lang: str | None = None
 ) -> tuple[rules.Plan, datetime | None] | None:
     """The plan and when a check-in asked for the quick check, while the person keeps a diary
-    (signed in, consent in force); None otherwise."""
+    (signed in, consent in force); None otherwise. Its sentences are in `lang`, else in the
+    language of the request being answered."""
     if not consent_active(user):
         return None
-    plan = reading.plan if reading is not None else plan_for_user(user, now)
+    lang = lang or display_language()
+    if reading is not None:
+        plan = rules.in_language(reading.plan, lang)
+    else:
+        plan = plan_for_user(user, now, lang)
     return plan, recheck_asked_at(user, plan)
 
 
 def today_on(request: HttpRequest, now: datetime) -> Today:
-    """Today's reading for the signed-in person, shared with `request.plan`, so the other parts
-    of the page (the assigned routines in the navigation) do not work it out again."""
+    """Today's reading for the signed-in person, in the request's language, shared with
+    `request.plan`, so the other parts of the page (the assigned routines in the navigation) do
+    not work it out again."""
     user = request.user
-    reading = today_reading(user, now)
+    reading = today_reading(user, now, display_language())
     request.plan = RequestPlan(  # type: ignore[attr-defined]
         lambda: today_for(user, now, reading=reading)
     )

@@ -15,11 +15,13 @@ from django.db.models.functions import Cast, TruncDate, TruncWeek
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
+from coach.lib.language import display_catalogue
 from coach.practice.models import ExerciseOutcome, PlanOverride, PracticeSession
-from stretching import catalogue, rules
+from stretching import rules
 from stretching import symptoms as core
 from stretching.rules import presenter
 
+from . import words
 from .models import CheckIn
 
 
@@ -158,8 +160,10 @@ class DueLine:
 def due_lines(plan: rules.Plan) -> list[DueLine]:
     """What is asked for today and how many sessions are done ("3 of up to 10").
 
-    Shown: the routine the plan is in (relief or warm-up) and any other routine played today.
+    Shown: the routine the plan is in (relief or warm-up) and any other routine played today,
+    named in the page's language.
     """
+    routines = display_catalogue().routines
     lines = []
     for item in plan.due:
         main = item.kind in ("relief", "warm-up") and item.due
@@ -167,7 +171,9 @@ def due_lines(plan: rules.Plan) -> list[DueLine]:
             lines.append(
                 DueLine(
                     item.routine_id,
-                    plan.routine_names[item.routine_id],
+                    routines[item.routine_id].name
+                    if item.routine_id in routines
+                    else plan.routine_names[item.routine_id],
                     item.text,
                     item.still_due,
                     routine_url(item.routine_id),
@@ -182,7 +188,7 @@ def plan_summary(plan: rules.Plan, due: list[DueLine]) -> presenter.Presentation
     """Today's plan in the words the Today page shows. Doses of the routines on Today, and any
     the person's own history changed, come first; the other stretches' usual build-up from the
     start is listed apart so the page stays short."""
-    return presenter.present(plan, catalogue.default(), first=[line.routine_id for line in due])
+    return presenter.present(plan, display_catalogue(), first=[line.routine_id for line in due])
 
 
 def latest_checkin(user) -> CheckIn | None:
@@ -278,11 +284,11 @@ class Week:
 
     @property
     def left_label(self) -> str:
-        return core.extent_label(self.extent_left or 0)
+        return words.extent_label(self.extent_left)
 
     @property
     def right_label(self) -> str:
-        return core.extent_label(self.extent_right or 0)
+        return words.extent_label(self.extent_right)
 
 
 def weeks(user, now: datetime) -> list[Week]:
@@ -352,8 +358,9 @@ class SessionSummary:
 
 
 def session_summaries(sessions: list[PracticeSession]) -> list[SessionSummary]:
-    """Each session with its routine's name and the stretches that hurt or were skipped."""
-    cat = catalogue.default()
+    """Each session with its routine's name and the stretches that hurt or were skipped, named
+    in the page's language."""
+    cat = display_catalogue()
 
     def names(s: PracticeSession, outcome: str) -> list[str]:
         found = [

@@ -9,6 +9,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext, gettext_lazy, pgettext
 from django.views.decorators.http import require_POST
 
 from coach.accounts.selectors import consent_active, safe_next, screen_state
@@ -32,14 +34,17 @@ from .plans import today_on
 
 HISTORY_DAYS = (7, 30, 90)
 ALL = "all"
-WITHDRAWN = (
+WITHDRAWN = gettext_lazy(
     "Your diary is not saving new entries: you withdrew your consent to store health data. "
     "You can give it again in Settings."
 )
-TOO_BIG = (
-    f"That is far too much to send. Please keep the note to {NOTE_MAX_CHARS} "
-    "characters or fewer; nothing was saved."
-)
+
+
+def _too_big() -> str:
+    return gettext(
+        "That is far too much to send. Please keep the note to %(count)s "
+        "characters or fewer; nothing was saved."
+    ) % {"count": NOTE_MAX_CHARS}
 
 
 def _get_checkin_for_user(request: HttpRequest, pk: int) -> CheckIn:
@@ -53,7 +58,13 @@ def _get_session_for_user(request: HttpRequest, pk: int) -> PracticeSession:
 
 
 def _when(at) -> str:
-    return f"{timezone.localtime(at):%a %-d %b %H:%M}"
+    """'Thu 3 Dec 14:05' (Spanish: 'jue 3 dic, 14:05'), in the page's language."""
+    return date_format(timezone.localtime(at), pgettext("date format", "D j M H:i"))
+
+
+def _when_long(at) -> str:
+    """'Thu 3 Dec 14:05' (Spanish: 'jueves 3 de diciembre, 14:05'), for a sentence."""
+    return date_format(timezone.localtime(at), pgettext("date format, in a sentence", "D j M H:i"))
 
 
 def _post_too_big(request: HttpRequest) -> bool:
@@ -89,7 +100,7 @@ def checkin(request: HttpRequest) -> HttpResponse:
     }
     if not consent_active(request.user):
         if is_queued(request):
-            return refused(WITHDRAWN, status=403)
+            return refused(str(WITHDRAWN), status=403)
         status = 403 if request.method == "POST" else 200
         return render(request, "diary/checkin.html", {**page, "withdrawn": True}, status=status)
     if request.method != "POST":
@@ -98,7 +109,7 @@ def checkin(request: HttpRequest) -> HttpResponse:
         return _checkin_queued(request, page, too_big)
     if too_big:
         form = CheckInForm()
-        form.errors["note"] = form.error_class([TOO_BIG])  # shown by the note, like any error
+        form.errors["note"] = form.error_class([_too_big()])  # shown by the note, like any error
         return render(request, "diary/checkin.html", {**page, "form": form}, status=400)
     form = CheckInForm(request.POST)
     if not form.is_valid():
@@ -110,7 +121,7 @@ def checkin(request: HttpRequest) -> HttpResponse:
         session=session,
         **form.cleaned_data,
     )
-    messages.success(request, "Check-in saved.")
+    messages.success(request, gettext("Check-in saved."))
     return redirect(next_url or "diary:today")
 
 
@@ -118,14 +129,14 @@ def _checkin_queued(request: HttpRequest, page: dict, too_big: bool) -> HttpResp
     """A check-in sent by the browser's outbox (maybe made offline): saved once per key, at the
     time it was made; any problem answered as JSON that names it."""
     if too_big:
-        return refused(TOO_BIG, status=413)
+        return refused(_too_big(), status=413)
     key = idempotency_key(request)
     if not key:
         return refused(BAD_KEY)
     form = CheckInForm(request.POST)
     if not form.is_valid():
         problems = [str(e) for errs in form.errors.values() for e in errs]
-        return refused("The check-in was not saved. " + " ".join(problems))
+        return refused(gettext("The check-in was not saved.") + " " + " ".join(problems))
     entry, created = services.checkin_record(
         user=request.user,
         idempotency_key=key,
@@ -135,7 +146,7 @@ def _checkin_queued(request: HttpRequest, page: dict, too_big: bool) -> HttpResp
         **form.cleaned_data,
     )
     if created:
-        messages.success(request, "Check-in saved.")
+        messages.success(request, gettext("Check-in saved."))
     return saved({"id": entry.pk, "next": page["next"] or reverse("diary:today")}, created=created)
 
 
@@ -144,7 +155,10 @@ def _checkin_queued(request: HttpRequest, page: dict, too_big: bool) -> HttpResp
 def checkin_delete(request: HttpRequest, pk: int) -> HttpResponse:
     entry = _get_checkin_for_user(request, pk)
     services.checkin_delete(checkin=entry)
-    messages.success(request, f"The check-in of {_when(entry.at)} is deleted.")
+    messages.success(
+        request,
+        gettext("The check-in of %(when)s is deleted.") % {"when": _when_long(entry.at)},
+    )
     return redirect(safe_next(request) or "diary:history")
 
 
@@ -240,7 +254,7 @@ def _history_by_week(request: HttpRequest, now) -> HttpResponse:
             "session_count": session_count,
             "pain": charts.pain_chart(noted, start, end, span, week_of, charts.PER_WEEK),
             "extent": charts.extent_chart(
-                noted, start, end, span, week_of, EXTENT_LABELS, "at its furthest each week"
+                noted, start, end, span, week_of, EXTENT_LABELS, charts.FURTHEST_PER_WEEK
             ),
             "bars": charts.sessions_chart(
                 [(w.start, w.sessions) for w in weeks], start, end, weekly=True

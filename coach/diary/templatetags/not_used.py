@@ -3,15 +3,15 @@ drawn by a tag so the page's view does not change for it."""
 
 from django import template
 
+from coach.lib.language import display_catalogue
 from coach.practice import quarantine
-from stretching import catalogue
 
 register = template.Library()
 
 
 @register.inclusion_tag("diary/_not_used.html")
 def sessions_not_used(user) -> dict:
-    routines = catalogue.default().routines
+    routines = display_catalogue().routines  # named in the page's language
     return {
         "sessions": [
             {
