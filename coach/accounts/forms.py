@@ -15,6 +15,8 @@ from django.utils.functional import lazy
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from coach.lib.language import display_language
+from stretching import screening
 from stretching.screening import QUESTIONS, TIER_A, TIERS, Tier, unanswered, with_none_of
 
 if TYPE_CHECKING:
@@ -201,8 +203,9 @@ class ScreenForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.words = screening.words(display_language())
         for tier, _heading in SCREEN_GROUPS:
-            for q in TIERS[tier]:
+            for q in self.words.tier(tier):
                 self.fields[q.id] = forms.ChoiceField(
                     label=q.text,
                     help_text=q.help or "",
@@ -235,7 +238,11 @@ class ScreenForm(forms.Form):
 
     def missing(self) -> list[MissingAnswer]:
         """The questions still without a valid answer, in page order, for the error summary."""
-        return [MissingAnswer(q.text, f"id_{q.id}_0") for q in QUESTIONS if q.id in self.errors]
+        return [
+            MissingAnswer(q.text, f"id_{q.id}_0")
+            for q in self.words.questions
+            if q.id in self.errors
+        ]
 
 
 class RecheckForm(forms.Form):
@@ -247,6 +254,12 @@ class RecheckForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
         error_messages={"invalid_choice": _("That is not one of the questions on this page.")},
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields["ticked"]
+        assert isinstance(field, forms.MultipleChoiceField)
+        field.choices = [(q.id, q.text) for q in screening.words(display_language()).tier("A")]
 
 
 class ClearanceForm(forms.Form):

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
-from coach.lib.language import display_catalogue
+from coach.lib.language import display_catalogue, display_language
 from coach.lib.queued import (
     BAD_KEY,
     checks_owner,
@@ -21,9 +21,8 @@ from coach.lib.queued import (
     refused,
     saved,
 )
-from stretching import catalogue
-from stretching.gate import QUICK_CHECK_QUESTION
-from stretching.screening import SCREEN_VERSION, TIER_A, evaluate
+from stretching import catalogue, gate, screening
+from stretching.screening import SCREEN_VERSION, evaluate
 
 from . import guest, services
 from .forms import ClearanceForm, RecheckForm, ScreenForm
@@ -158,7 +157,7 @@ def check(request: HttpRequest) -> HttpResponse:
             request,
             "accounts/check_locked.html",
             {
-                "result": result,
+                "result": result.in_language(display_language()),
                 "emergency": result.status == "emergency",
                 "next": next_url,
             },
@@ -168,8 +167,8 @@ def check(request: HttpRequest) -> HttpResponse:
         "accounts/check.html",
         {
             "form": form,
-            "questions": TIER_A,
-            "title": QUICK_CHECK_QUESTION,
+            "questions": screening.words(display_language()).tier("A"),
+            "title": gate.quick_check_question(display_language()),
             "next": next_url,
         },
     )
@@ -193,5 +192,6 @@ def _check_queued(request: HttpRequest, form: RecheckForm) -> HttpResponse:
         now=made_at(request),
         idempotency_key=key,
     )
-    data = {"status": result.status, "locked": result.locked, "headline": result.headline}
+    headline = result.in_language(display_language()).headline
+    data = {"status": result.status, "locked": result.locked, "headline": headline}
     return saved(data, created=not seen)

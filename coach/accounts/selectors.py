@@ -8,6 +8,7 @@ from django.contrib.sessions.backends.base import SessionBase
 from django.http import HttpRequest
 from django.utils.http import url_has_allowed_host_and_scheme
 
+from coach.lib.language import display_language
 from stretching.gate import ConsentState, FullScreen, QuickCheck
 from stretching.screening import QUESTIONS_BY_ID, SCREEN_VERSION, Question, ScreenResult, evaluate
 
@@ -105,12 +106,13 @@ class ScreenState:
 
 
 def screen_state(request: HttpRequest) -> ScreenState | None:
-    """The latest full screen (current version) and what it means, for the screen pages."""
+    """The latest full screen (current version) and what it means, for the screen pages (its
+    words in the request's language)."""
     screen = full_screen(request.user, request.session)
     if screen is None or screen.version != SCREEN_VERSION:
         return None
     try:
-        result = evaluate(screen.answers, cleared_on=screen.cleared_on)
+        result = evaluate(screen.answers, cleared_on=screen.cleared_on, lang=display_language())
     except ValueError:
         return None
     response = _latest(request.user, "full")
