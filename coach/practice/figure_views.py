@@ -5,10 +5,13 @@ from functools import lru_cache
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.translation import gettext
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import condition, require_GET
 
+from coach.lib.language import display_catalogue, display_language
 from stretching import catalogue, figures
+from stretching.i18n.words import position_text
 
 from .views import _get_exercise
 
@@ -22,16 +25,17 @@ def _render(figure_id: str, index: int | None) -> str:
 
     A figure id is an exercise's id, or '<exercise>--<variant>' for a set done differently
     (`figures.figure_for(exercise, set_number)` names it)."""
-    ex = _get_exercise(figures.exercise_of(figure_id))
+    # The drawings are cached once for everyone: their own text is the English catalogue's.
+    ex = _get_exercise(figures.exercise_of(figure_id), catalogue.default())
     if figure_id not in figures.FIGURE_IDS:
-        raise Http404("No such drawing.")
+        raise Http404(gettext("No such drawing."))
     title, desc = ex.name, ex.summary
     if figure_id != ex.id:
         title, desc = figures.alt_text(ex, figure_id)
     if index is None:
         return figures.render_svg(figure_id, title=title, desc=desc)
     if index >= figures.keyframe_count(figure_id):
-        raise Http404("No such keyframe.")
+        raise Http404(gettext("No such keyframe."))
     return figures.render_keyframe_svg(figure_id, index, title=title, desc=desc)
 
 
@@ -61,8 +65,8 @@ def keyframe_svg(request: HttpRequest, exercise_id: str, index: int) -> HttpResp
 
 @require_GET
 def contact_sheet(request: HttpRequest) -> HttpResponse:
-    rows = []
-    for ex in catalogue.default().exercises.values():
+    rows, lang = [], display_language()
+    for ex in display_catalogue().exercises.values():
         for set_number in (None, *figures.SET_FIGURES.get(ex.id, {})):
             fid = figures.figure_for(ex.id, set_number)
             caption = figures.alt_text(ex, fid)[0] if set_number else ex.name
@@ -71,6 +75,7 @@ def contact_sheet(request: HttpRequest) -> HttpResponse:
                     "exercise": ex,
                     "figure": fid,
                     "caption": caption,
+                    "position": position_text(ex.position, lang),
                     "frames": range(figures.keyframe_count(fid)),
                 }
             )

@@ -18,9 +18,11 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from coach.accounts.selectors import consent_active, with_next
+from coach.lib.language import display_language
 from stretching import rules
 from stretching.catalogue import Routine
 from stretching.rules import presenter
+from stretching.rules.replay import in_language
 from stretching.timeline import NO_ADJUSTMENTS, Adjustments
 
 from .gating import answer_for
@@ -66,7 +68,7 @@ def for_request(request: HttpRequest, routine: Routine) -> PlanView:
     plan = _plan(request).today
     if plan is None:
         return PlanView()
-    notes = presenter.routine_notes(plan, routine.id)
+    notes = presenter.routine_notes(plan, routine.id, lang=display_language())
     return PlanView(
         adjustments=plan.adjustments_for(routine.id),
         notes=notes.by_exercise,
@@ -81,7 +83,8 @@ def blocked_response(request: HttpRequest, routine: Routine) -> HttpResponse | N
     """A response to show instead of the player, or None: the safety gate's next step (on the
     page that answers it) or the plan's "not now" (a daily limit)."""
     plan = _plan(request)
-    ok, why = plan.today.can_start(routine.id) if plan.today else (True, "")
+    today = in_language(plan.today, display_language()) if plan.today else None
+    ok, why = today.can_start(routine.id) if today else (True, "")
     answer = answer_for(
         user=request.user,
         browser=request.session,

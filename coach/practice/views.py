@@ -7,11 +7,13 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext_lazy, pgettext_lazy
 from django.views.decorators.csrf import ensure_csrf_cookie
 from django.views.decorators.http import require_GET, require_POST
 
 from coach.accounts import guest
 from coach.accounts.selectors import consent_active, safe_next
+from coach.lib.language import display_catalogue, display_language, unknown_id_text
 from coach.lib.queued import (
     BAD_KEY,
     checks_owner,
@@ -23,7 +25,7 @@ from coach.lib.queued import (
 )
 from stretching import catalogue
 from stretching.catalogue import Exercise, Routine, UnknownId
-from stretching.positions import ready_times
+from stretching.i18n.words import dose_text, frequency_text, position_text
 from stretching.result import RESULT_LIMITS, ResultError, parse_result, read_json
 from stretching.rules import OVERRIDES
 from stretching.timeline import compile_timeline, format_duration
@@ -40,22 +42,45 @@ def _refused(field: str | None, message: str, status: int = 400) -> JsonResponse
     return JsonResponse({"error": message, "field": field}, status=status)
 
 
+DOSE_FIELDS = {
+    "hold_seconds": pgettext_lazy("dose field", "hold_seconds"),
+    "hold_seconds_max": pgettext_lazy("dose field", "hold_seconds_max"),
+    "repetitions": pgettext_lazy("dose field", "repetitions"),
+    "rest_seconds": pgettext_lazy("dose field", "rest_seconds"),
+    "sets": pgettext_lazy("dose field", "sets"),
+    "tempo_on": pgettext_lazy("dose field", "tempo_on"),
+    "tempo_off": pgettext_lazy("dose field", "tempo_off"),
+}
+"""A dose's numbers by name, as the exercise page says where each comes from (English shows
+the field's own name, as it always has)."""
+
+
+OVERRIDE_DONE = {
+    "resume": gettext_lazy("%(name)s is back in your routine."),
+    "reset-dose": gettext_lazy("%(name)s is back to its full dose."),
+}
+"""The line confirming an override (the core's `OverrideChoice.message`), in the reader's
+language."""
+
+
 def _catalogue() -> catalogue.Catalogue:
-    return catalogue.default()
+    """The catalogue in the request's language: the same ids, names and steps in its words."""
+    return display_catalogue()
 
 
 def _get_routine(routine_id: str) -> Routine:
     try:
         return _catalogue().routine(routine_id)
     except UnknownId as exc:
-        raise Http404(str(exc)) from None
+        raise Http404(unknown_id_text(exc)) from None
 
 
-def _get_exercise(exercise_id: str) -> Exercise:
+def _get_exercise(exercise_id: str, cat: catalogue.Catalogue | None = None) -> Exercise:
+    """The exercise, in `cat` (the drawings') or else the request's language; a 404 if none."""
     try:
-        return _catalogue().exercise(exercise_id)
+        return (cat or _catalogue()).exercise(exercise_id)
     except UnknownId as exc:
-        raise Http404(str(exc)) from None
+        raise Http404(unknown_id_text(exc)) from None
 
 
 def _home_order(r: Routine) -> tuple[int, str]:
@@ -67,7 +92,7 @@ def _home_order(r: Routine) -> tuple[int, str]:
 
 
 def _routine_cards() -> list[dict]:
-    c = _catalogue()
+    c, lang = _catalogue(), display_language()
     cards = []
     for r in sorted(c.routines.values(), key=_home_order):
         tl = compile_timeline(c, r)
@@ -76,7 +101,7 @@ def _routine_cards() -> list[dict]:
                 "routine": r,
                 "total": format_duration(tl.usual_seconds),
                 "count": len(r.exercise_ids),
-                "frequency": r.frequency.describe(),
+                "frequency": frequency_text(r.frequency, lang),
             }
         )
     return cards
@@ -92,6 +117,7 @@ def routine_detail(request: HttpRequest, routine_id: str) -> HttpResponse:
     routine = _get_routine(routine_id)
     plan = plans.for_request(request, routine)
     timeline = compile_timeline(_catalogue(), routine, plan.adjustments)
+    lang = display_language()
     items = []
     for ex in _catalogue().routine_exercises(routine):
         steps = [s for s in timeline.steps if s.exercise_id == ex.id and s.kind == "hold"]
@@ -101,6 +127,7 @@ def routine_detail(request: HttpRequest, routine_id: str) -> HttpResponse:
                 "paused": ex.id in plan.adjustments.skip,
                 "hold": steps[0].duration if steps else None,
                 "note": plan.notes.get(ex.id, ""),
+                "dose": dose_text(ex.dose, lang),
             }
         )
     return render(
@@ -110,6 +137,7 @@ def routine_detail(request: HttpRequest, routine_id: str) -> HttpResponse:
             "routine": routine,
             "items": items,
             "total": format_duration(timeline.usual_seconds),
+            "frequency": frequency_text(routine.frequency, lang),
             "plan": plan,
         },
     )
@@ -120,13 +148,22 @@ def exercise_detail(request: HttpRequest, exercise_id: str) -> HttpResponse:
     ex = _get_exercise(exercise_id)
     in_routines = [r for r in _catalogue().routines.values() if ex.id in r.exercise_ids]
     origin = {
-        "page": [k for k, v in ex.dose.origin.items() if v == "page"],
-        "project": [k for k, v in ex.dose.origin.items() if v == "project"],
+        "page": [str(DOSE_FIELDS.get(k, k)) for k, v in ex.dose.origin.items() if v == "page"],
+        "project": [
+            str(DOSE_FIELDS.get(k, k)) for k, v in ex.dose.origin.items() if v == "project"
+        ],
     }
+    lang = display_language()
     return render(
         request,
         "practice/exercise.html",
-        {"exercise": ex, "routines": in_routines, "origin": origin},
+        {
+            "exercise": ex,
+            "routines": in_routines,
+            "origin": origin,
+            "dose": dose_text(ex.dose, lang),
+            "position": position_text(ex.position, lang),
+        },
     )
 
 
@@ -158,7 +195,6 @@ def player(request: HttpRequest, routine_id: str) -> HttpResponse:
             "total": format_duration(timeline.usual_seconds),
             "first": timeline.steps[0] if timeline.steps else None,
             "plan": plan,
-            "ready_times": ready_times(),
             "player_data": {
                 "timeline": timeline.to_dict(),
                 "exercises": exercises,
@@ -251,5 +287,8 @@ def plan_override(request: HttpRequest, exercise_id: str, action: str) -> HttpRe
     )
     next_url = safe_next(request, reverse("diary:today"))
     if created:
-        messages.success(request, choice.message(ex.name))
+        done = OVERRIDE_DONE.get(choice.action)
+        messages.success(
+            request, str(done) % {"name": ex.name} if done else choice.message(ex.name)
+        )
     return saved({"next": next_url}, created=created) if queued else redirect(next_url)

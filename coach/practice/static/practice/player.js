@@ -10,13 +10,11 @@ export { Run, repPhase, whole } from "./session.js";
 const $ = (id) => document.getElementById(id);
 const clock = () => performance.now() / 1000;
 const fmt = (s) => `${Math.floor(s / 60)}:${String(Math.floor(s % 60)).padStart(2, "0")}`;
-const PHASES = { ready: "get ready", hold: "hold", open: "rest", switch: "switch", rest: "relax", done: "done" };
-const OUTCOME_WORDS = { done: "done", skipped: "skipped", hurt: "stopped: it hurt", spread: "stopped: symptoms spread down the leg" };
-const ENDINGS = {
-  done: { heading: "Session done", say: "Session done. Well done.", note: "" },
-  stopped: { heading: "Stopped", say: "Stopped there. What you did is kept.", note: "The last stretch was stopped; what you did is kept." },
-  "stopped early": { heading: "Stopped early", say: "Stopped early. What you did is kept.", note: "You ended the session; what you did is kept." },
-};
+// Every word shown or said comes from the page, in its language (the `player-words` JSON,
+// made by coach/practice/templatetags/player_words.py): none is written here.
+let W = null;
+// A sentence with its {slots} filled: fill(W.left, { time: "1:05" }).
+const fill = (text, slots) => text.replace(/\{(\w+)\}/g, (whole, name) => (name in slots ? String(slots[name]) : whole));
 const CONFIRM_MS = 4000; // how long "End" waits for its confirming tap
 
 const ui = {
@@ -42,7 +40,8 @@ const ui = {
   toldToTap: false,
 };
 
-function setUp(rootElement, data) {
+function setUp(rootElement, data, words) {
+  W = words;
   Object.assign(ui, { root: rootElement, data, tl: data.timeline, exercises: data.exercises });
   ui.prefs.voice = localStorage.getItem("sciatica.voice") !== "off";
   ui.prefs.tones = localStorage.getItem("sciatica.tones") !== "off";
@@ -70,8 +69,21 @@ function say(text) {
     speechSynthesis.cancel();
     const u = new SpeechSynthesisUtterance(text);
     u.rate = 0.95;
+    const lang = document.documentElement.lang || "en";
+    u.lang = lang;
+    const voice = voiceFor(lang);
+    if (voice) u.voice = voice;
     speechSynthesis.speak(u);
   } catch { /* no voice on this device: the text is on screen */ }
+}
+
+// A voice of the page's language when the device has one ("es" finds "es-ES", "es-MX"…);
+// otherwise the utterance's lang lets the device choose.
+function voiceFor(lang) {
+  const want = lang.toLowerCase();
+  const voices = typeof speechSynthesis.getVoices === "function" ? speechSynthesis.getVoices() || [] : [];
+  const fits = voices.filter((v) => (v.lang || "").toLowerCase().replace("_", "-").split("-")[0] === want.split("-")[0]);
+  return fits.find((v) => (v.lang || "").toLowerCase().replace("_", "-") === want) || fits.find((v) => v.default) || fits[0] || null;
 }
 
 function tone(freq, length = 0.15, delay = 0) {
@@ -112,12 +124,12 @@ function nextExercise(step) {
 function showFigure(ex) {
   const fig = $("figure");
   if (fig.getAttribute("src") !== ex.figure) fig.src = ex.figure;
-  fig.alt = `Drawing of ${ex.name}: ${ex.summary}`;
+  fig.alt = fill(W.figureAlt, { name: ex.name, summary: ex.summary });
 }
 
 function showComing(step) {
   const coming = nextExercise(step);
-  $("next-name").textContent = coming ? coming.name : "Finish";
+  $("next-name").textContent = coming ? coming.name : W.finish;
   const nextFig = $("next-figure");
   nextFig.hidden = !coming;
   if (coming && nextFig.getAttribute("src") !== coming.figure) nextFig.src = coming.figure;
@@ -128,7 +140,7 @@ function showStep(step) {
   ui.root.dataset.step = step.kind;
   ui.root.dataset.index = String(step.index);
   if (ex) showFigure(ex);
-  $("ex-name").textContent = ex ? ex.name : "The end of the routine";
+  $("ex-name").textContent = ex ? ex.name : W.endOfRoutine;
   $("side").hidden = !step.side_label;
   $("side").textContent = step.side_label || "";
   $("variant").textContent = step.variant || "";
@@ -150,24 +162,24 @@ function showClock(now) {
   const step = run.step;
   const rep = run.repAt(now);
   let count = String(Math.ceil(run.remaining(now) - 1e-6));
-  let phase = PHASES[step.kind];
+  let phase = W.phases[step.kind];
   let fraction = (run.elapsed(now) - step.start) / step.duration;
-  if (rep) [count, phase, fraction] = [`${rep.rep}/${rep.reps}`, rep.phase, rep.fraction];
+  if (rep) [count, phase, fraction] = [`${rep.rep}/${rep.reps}`, W.phases[rep.phase], rep.fraction];
   if (step.kind === "open" && step.check_every) {
     // a resting side lasts until the Thigh Test ends it: count down to the next check instead
     const into = run.elapsed(now) - step.start;
-    [count, phase] = [fmt(Math.ceil(step.check_every - (into % step.check_every) - 1e-6)), "to the thigh check"];
+    [count, phase] = [fmt(Math.ceil(step.check_every - (into % step.check_every) - 1e-6)), W.phases.thighCheck];
     fraction = (into % step.check_every) / step.check_every;
   }
-  if (run.waiting) phase = "waiting for you";
+  if (run.waiting) phase = W.phases.waiting;
   $("count").textContent = count;
-  $("phase").textContent = run.paused ? "paused" : phase;
+  $("phase").textContent = run.paused ? W.phases.paused : phase;
   $("step-bar").style.width = `${(Math.min(1, Math.max(0, fraction)) * 100).toFixed(1)}%`;
   const usual = ui.tl.usual_seconds || run.total;
   const left = timeLeft(run, now);
   $("overall-bar").style.width = `${((1 - Math.min(1, left / usual)) * 100).toFixed(1)}%`;
-  const about = ui.tl.usual_seconds && ui.tl.usual_seconds !== run.total ? "about " : "";
-  $("overall-text").textContent = `${about}${fmt(left)} left`;
+  const about = ui.tl.usual_seconds && ui.tl.usual_seconds !== run.total;
+  $("overall-text").textContent = fill(about ? W.aboutLeft : W.left, { time: fmt(left) });
 }
 
 function showThigh(asking) {
@@ -182,8 +194,8 @@ function repCues(step, from, to) {
   if (!rep) return;
   const changedAt = to - rep.since;
   if (!(from < changedAt && rep.since < 1)) return;
-  if (rep.squeezing) { tones.squeeze(); if (step.tempo_on >= 2) say("Squeeze"); }
-  else { tones.release(); if (step.tempo_off >= 2) say("Release"); }
+  if (rep.squeezing) { tones.squeeze(); if (step.tempo_on >= 2) say(W.squeeze); }
+  else { tones.release(); if (step.tempo_off >= 2) say(W.release); }
 }
 
 function inStepCues(step, from, to) {
@@ -191,7 +203,7 @@ function inStepCues(step, from, to) {
   if (step.kind === "reps") return repCues(step, from, to);
   if (step.kind === "hold" && step.duration >= 20 && crossed(step.duration / 2)) {
     tones.half();
-    say("Halfway");
+    say(W.halfway);
   }
   if (step.kind === "open" && step.check_every) {
     for (let t = step.check_every; t < step.duration; t += step.check_every) {
@@ -226,7 +238,7 @@ function onWaiting() {
   ui.toldToTap = true;
   ui.root.dataset.waiting = "true";
   tones.switch();
-  say("Tap I'm in position when you are there.");
+  say(W.tapInPosition);
 }
 
 // --- the loop: wake at the next thing that changes, then ask the schedule where we are ---
@@ -300,16 +312,16 @@ function togglePause() {
   if (run.paused) {
     run.resume(now);
     ui.root.dataset.state = "playing";
-    $("pause").textContent = "Pause";
-    say("Resumed");
+    $("pause").textContent = W.pause;
+    say(W.resumed);
     tick();
   } else {
     run.pause(now);
     clearTimeout(ui.timer);
     ui.root.dataset.state = "paused";
-    $("pause").textContent = "Resume";
+    $("pause").textContent = W.resume;
     if ("speechSynthesis" in window) speechSynthesis.cancel();
-    $("live").textContent = "Paused";
+    $("live").textContent = W.pausedLive;
     showClock(now);
   }
 }
@@ -335,8 +347,8 @@ function endSession() {
   const button = $("stop");
   if (!button.dataset.confirm) {
     button.dataset.confirm = "true";
-    button.textContent = "Tap again to end";
-    say("Tap End again to stop the session. What you did is kept.");
+    button.textContent = W.tapAgain;
+    say(W.tapEndAgain);
     ui.confirmTimer = setTimeout(resetEnd, CONFIRM_MS);
     return;
   }
@@ -347,15 +359,15 @@ function endSession() {
 function resetEnd() {
   clearTimeout(ui.confirmTimer);
   delete $("stop").dataset.confirm;
-  $("stop").textContent = "End";
+  $("stop").textContent = W.end;
 }
 
 function stopStretch(spread) {
   act((now) => {
     const id = ui.run.hurt(now, { spread });
-    const why = spread ? "your symptoms spread down the leg" : "it hurt";
-    const after = ui.run.ending === "stopped" ? "That was the last one." : "Moving on.";
-    if (id) say(`Stopped ${ui.exercises[id].short}. Noted that ${why}. ${after}`);
+    const why = spread ? W.whySpread : W.whyHurt;
+    const after = ui.run.ending === "stopped" ? W.lastOne : W.movingOn;
+    if (id) say(fill(W.stoppedSay, { name: ui.exercises[id].short, why, after }));
   });
 }
 
@@ -366,7 +378,7 @@ function answerThigh(answer) {
     const every = Math.round(ui.run.step.check_every / 60);
     ui.run.thigh(now, answer);
     if (ui.run.index !== index || ui.run.ended) return true;
-    say(`Good. Keep resting; I will ask again in ${every} minute${every === 1 ? "" : "s"}.`);
+    say(every === 1 ? W.askAgainOne : fill(W.askAgainMany, { minutes: every }));
     return false;
   });
 }
@@ -382,17 +394,17 @@ async function finish(now, { keepalive = false } = {}) {
   const result = ui.run.result(now);
   ui.result = result;
   if (ui.wakeLock) { ui.wakeLock.release().catch(() => {}); ui.wakeLock = null; }
-  const ending = ENDINGS[ui.run.ending];
+  const ending = W.endings[ui.run.ending];
   if (!keepalive) say(ending.say);
   tones.done();
   showSummary(result, ending);
   $("overall-bar").style.width = "100%";
-  $("overall-text").textContent = `${fmt(result.practised_seconds)} practised`;
+  $("overall-text").textContent = fill(W.practised, { time: fmt(result.practised_seconds) });
   showSaved(await deliver(keepalive));
 }
 
 function deliver(keepalive) {
-  return send({ url: ui.data.resultUrl, key: ui.key, body: ui.result, keepalive, label: "This session" });
+  return send({ url: ui.data.resultUrl, key: ui.key, body: ui.result, keepalive, label: W.sessionLabel });
 }
 
 // The page is going away (closed, reloaded, navigated from): a session still running is ended
@@ -421,7 +433,7 @@ function summaryItem(e) {
   const li = document.createElement("li");
   const outcome = e.spread ? "spread" : e.outcome;
   li.className = `outcome-${outcome}`;
-  li.textContent = `${ui.exercises[e.exercise_id].name}: ${OUTCOME_WORDS[outcome]} (${fmt(e.held_seconds)})`;
+  li.textContent = `${ui.exercises[e.exercise_id].name}: ${W.outcomes[outcome]} (${fmt(e.held_seconds)})`;
   return li;
 }
 
@@ -443,10 +455,10 @@ function showAfterLink(id) {
   const { data } = ui;
   if (data.afterUrl) {
     $("after-link").href = id === null ? data.afterUrl.replace("&session=SESSION_ID", "") : data.afterUrl.replace("SESSION_ID", id);
-    $("after-link").textContent = "Check in: how do you feel now?";
+    $("after-link").textContent = W.checkInAfter;
   } else if (!data.signedIn && data.signUpUrl) {
     $("after-link").href = data.signUpUrl;
-    $("after-link").textContent = "Create an account to keep it";
+    $("after-link").textContent = W.signUpToKeep;
   }
 }
 
@@ -455,16 +467,16 @@ function showSaved(outcome) {
   status.classList.remove("notice-warn", "notice-danger");
   if (outcome.status === "saved") {
     ui.saved = true;
-    status.textContent = ui.data.signedIn ? "Saved to your history." : "Saved for this visit. Create an account to keep it in your history.";
+    status.textContent = ui.data.signedIn ? W.savedSignedIn : W.savedGuest;
     ui.root.dataset.saved = String(outcome.data.id);
     showAfterLink(outcome.data.id);
   } else if (outcome.status === "queued") {
     status.classList.add("notice-warn");
-    status.textContent = "No connection right now. The session is kept on this phone and will be sent when you are back online.";
+    status.textContent = W.queued;
     if (ui.data.afterUrl) showAfterLink(null); // the check-in after, linked once the session arrives
   } else {
     status.classList.add("notice-danger");
-    status.textContent = `Not saved: ${outcome.data.error}`;
+    status.textContent = fill(W.notSaved, { error: outcome.data.error });
   }
 }
 
@@ -487,8 +499,7 @@ function wireControls() {
 function wireToggles() {
   for (const name of ["voice", "tones"]) {
     const b = $(name);
-    const label = name === "voice" ? "Voice" : "Tones";
-    const paint = () => { b.setAttribute("aria-pressed", String(ui.prefs[name])); b.textContent = `${label} ${ui.prefs[name] ? "on" : "off"}`; };
+    const paint = () => { b.setAttribute("aria-pressed", String(ui.prefs[name])); b.textContent = W[`${name}${ui.prefs[name] ? "On" : "Off"}`]; };
     paint();
     b.addEventListener("click", () => {
       ui.prefs[name] = !ui.prefs[name];
@@ -511,4 +522,7 @@ function wireKeys() {
 
 // Last, once every name above exists: a page without #player (a test importing Run) runs nothing.
 const root = document.getElementById("player");
-if (root) setUp(root, JSON.parse(document.getElementById("player-data").textContent));
+if (root) {
+  const read = (id) => JSON.parse(document.getElementById(id).textContent);
+  setUp(root, read("player-data"), read("player-words"));
+}
