@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from coach.accounts import guest
 from coach.accounts.selectors import consent_state, full_screen, quick_check
+from coach.lib.language import display_language
 from stretching import gate
 
 from .models import PracticeSession
@@ -47,4 +48,4 @@ def answer_for(
     not_now: str = "",
 ) -> gate.Answer:
     facts = facts_for(user=user, browser=browser, recheck_asked_at=recheck_asked_at)
-    return gate.may_start(facts, timezone.now(), not_now=not_now)
+    return gate.may_start(facts, timezone.now(), not_now=not_now, lang=display_language())

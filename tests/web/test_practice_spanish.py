@@ -178,3 +178,19 @@ def test_bringing_a_paused_stretch_back_says_so_in_spanish(client, person):
     assert "Giro sentado con la rodilla sobre la cama vuelve a estar en tu rutina." in (
         response.content.decode()
     )
+
+
+def test_the_gate_sends_a_spanish_reader_to_the_quick_check_with_spanish_words(
+    client, time_machine
+):
+    from stretching import gate
+
+    time_machine.move_to(datetime(2026, 11, 20, 8, 0, tzinfo=UTC), tick=False)
+    person = make_user("eva@example.org")
+    time_machine.move_to(datetime(2026, 11, 20, 12, 0, tzinfo=UTC), tick=False)
+    client.force_login(person)  # screened four hours ago: the quick check is not fresh
+    response = client.get("/routines/relief-sequence/play/", HTTP_ACCEPT_LANGUAGE="es")
+    assert response.status_code == 302 and response["Location"].startswith("/account/check/")
+    html = es(client, response["Location"])
+    assert gate.say("NEED_QUICK_CHECK", "es") in html
+    assert gate.NEED_QUICK_CHECK not in html
