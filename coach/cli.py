@@ -7,7 +7,7 @@ import os
 import sys
 from collections.abc import Sequence
 
-from stretching.cli import PersonError, PersonPlan
+from stretching.cli import PersonError, PersonPlan, Saved
 from stretching.cli import main as core_main
 from stretching.gate import Facts
 from stretching.session import SessionResult
@@ -71,13 +71,13 @@ def database_planner(email: str | None) -> PersonPlan:
         quick_check_record(user=user, browser=None, ticked=ticked)
         return facts_for(user=user, browser=None, recheck_asked_at=asked)
 
-    def save(result: SessionResult) -> str:
+    def save(result: SessionResult) -> Saved:
         try:  # the one check every door makes (stretching.result)
             result = check_result(result, expected_for(user=user))
         except ResultError as exc:
-            return f"Not saved: {exc}."
+            return Saved(problem=str(exc))
         session, _ = session_record(result=result, source="cli", user=user)
-        return f"Saved as session {session.pk} for {user.email}."
+        return Saved(session.pk)
 
     return PersonPlan(
         person=user.email,

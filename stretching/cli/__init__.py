@@ -24,6 +24,7 @@ from .people import (
     PersonError,
     PersonPlan,
     Planner,
+    Saved,
     Store,
 )
 from .plan import cmd_plan
@@ -35,6 +36,7 @@ __all__ = [
     "PersonError",
     "PersonPlan",
     "Planner",
+    "Saved",
     "Store",
     "build_parser",
     "main",

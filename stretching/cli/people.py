@@ -11,8 +11,17 @@ from .. import catalogue as cat
 from .. import gate, rules
 from ..session import SessionResult
 
-Store = Callable[[SessionResult], str]
-"""Saves a result and returns a short line to show, such as 'Saved as session 12.'"""
+
+@dataclass(frozen=True)
+class Saved:
+    """What the store did with a played session: its number, or why it was not kept."""
+
+    number: int | None = None
+    problem: str = ""
+
+
+Store = Callable[[SessionResult], Saved]
+"""Saves a result against the person and says what became of it."""
 
 QuickCheckRecorder = Callable[[Sequence[str]], gate.Facts]
 """Keeps the quick check's answers (the ids of the signs ticked, none for "none of these")

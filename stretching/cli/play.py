@@ -79,7 +79,12 @@ def cmd_play(
     if args.no_save or person.store is None:
         out.write(_("Not saved.") + "\n")
     else:
-        out.write(person.store(result) + "\n")
+        saved = person.store(result)
+        if saved.number is None:
+            out.write(_("Not saved: {problem}.").format(problem=saved.problem) + "\n")
+        else:
+            line = _("Saved as session {number} for {person}.")
+            out.write(line.format(number=saved.number, person=person.person) + "\n")
     return 0
 
 

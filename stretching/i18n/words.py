@@ -89,6 +89,8 @@ CLI_WORDS: Mapping[str, Mapping[str, str]] = {
         "--email esta sesión no se guarda en ningún sitio. Para guardarla en tu diario, usa "
         "--email tu@ejemplo.org.",
         "Not saved.": "No se guardó.",
+        "Not saved: {problem}.": "No se guardó: {problem}.",
+        "Saved as session {number} for {person}.": "Guardada como sesión {number} de {person}.",
         "--email needs the app's database.": "--email necesita la base de datos de la app.",
         "Not started: the quick safety check was not answered.": (
             "No empezó: no se respondió la revisión rápida de seguridad."

@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from stretching import catalogue, gate, rules
-from stretching.cli import PersonPlan, main
+from stretching.cli import PersonPlan, Saved, main
 from stretching.screening import EMERGENCY_HEADLINE, EMERGENCY_MESSAGE, QUESTIONS, TIER_A
 
 NOW = datetime(2026, 11, 20, 18, 0, tzinfo=UTC)
@@ -25,7 +25,7 @@ def planner(safety=STALE, recorded=None, saved=None):
 
     def store(result):
         saved.append(result)
-        return "Saved as session 7 for alice@example.org."
+        return Saved(7)
 
     def plan_for(email):
         return PersonPlan(

@@ -6,7 +6,7 @@ import json
 from datetime import UTC, datetime, timedelta
 
 from stretching import catalogue, gate, rules
-from stretching.cli import PersonError, PersonPlan, build_parser, main
+from stretching.cli import PersonError, PersonPlan, Saved, build_parser, main
 from stretching.screening import QUESTIONS
 
 NOW = datetime(2026, 11, 20, 18, 0, tzinfo=UTC)  # a Friday
@@ -39,7 +39,7 @@ def planner_for(sessions=(), safety=SCREENED, saved=None):
 
         def store(result):
             saved.append(result)
-            return "Saved as session 1 for alice@example.org."
+            return Saved(1)
 
         return PersonPlan(
             "alice@example.org",

@@ -211,3 +211,25 @@ def test_a_persons_catalogue_keeps_its_own_routines_in_either_language(lang):
     cat = catalogue.default()
     mine = play._catalogue_in(cat, lang)
     assert mine.lang == lang and set(mine.routines) == set(cat.routines)
+
+
+@pytest.mark.parametrize(
+    ("saved", "line"),
+    [
+        (people.Saved(12), "Guardada como sesión 12 de ana@example.org.\n"),
+        (people.Saved(problem="hold too long"), "No se guardó: hold too long.\n"),
+    ],
+)
+def test_what_became_of_the_session_is_said_in_spanish(monkeypatch, saved, line):
+    """The store says what it did; the terminal says it in the person's language."""
+    from dataclasses import replace
+
+    monkeypatch.setattr(play, "TerminalPlayer", lambda *a, **k: type("P", (), {"play": list})())
+    monkeypatch.setattr(play, "_may_start", lambda *a, **k: True)
+    args = argparse.Namespace(
+        routine="relief-sequence", email="ana@example.org", no_save=False, speed=1.0, lang="es"
+    )
+    out = io.StringIO()
+    with_store = replace(person(), store=lambda result: saved)
+    assert play.cmd_play(args, ES, out, lambda email: with_store) == 0
+    assert out.getvalue().endswith(line)
