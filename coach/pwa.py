@@ -3,7 +3,8 @@ shown offline, and the quick safety check as data for a session started offline.
 
 The worker precaches the app shell (every style sheet, script and icon, the drawings, the
 offline page) in a cache named after a digest of all of it, so any change to a file makes a new
-version; the list is built here from the static files and the catalogue.
+version; the list is built here from the static files and the catalogue. The quick check is
+kept once for each language (/offline/quick-check.json?lang=es), as the page asks for its own.
 """
 
 import hashlib
@@ -22,9 +23,9 @@ from django.urls import path, reverse
 from django.views.decorators.http import require_GET
 
 from coach.practice.figure_views import _render as figure_text
-from stretching import catalogue
-from stretching.gate import QUICK_CHECK_QUESTION, RECHECK_VALID_MINUTES
-from stretching.screening import TIER_A, recheck
+from stretching import catalogue, i18n
+from stretching.gate import RECHECK_VALID_MINUTES, quick_check_question
+from stretching.screening import recheck, words
 
 app_name = "pwa"
 
@@ -68,9 +69,17 @@ def figure_urls() -> list[str]:
     return [reverse("figure_svg", args=[ex_id]) for ex_id in catalogue.default().exercises]
 
 
+def quick_check_url(lang: str) -> str:
+    """Where the quick check is in `lang`: each language its own address, for the worker keeps
+    what it keeps by address."""
+    return f"{reverse('pwa:quick_check')}?lang={lang}"
+
+
 def precache_urls() -> list[str]:
-    """What the worker keeps on install: the app shell, the drawings and the offline pages."""
-    pages = [reverse("pwa:offline"), reverse("pwa:quick_check"), reverse("pwa:manifest")]
+    """What the worker keeps on install: the app shell, the drawings and the offline pages (the
+    quick check in every language, and at its plain address, which answers in English)."""
+    checks = [reverse("pwa:quick_check"), *(quick_check_url(lang) for lang in i18n.LANGUAGES)]
+    pages = [reverse("pwa:offline"), *checks, reverse("pwa:manifest")]
     return [*(static(n) for n in static_names()), *figure_urls(), *pages]
 
 
@@ -82,7 +91,8 @@ def _digest() -> str:
         h.update(figure_text(ex_id, None).encode())
     for template in TEMPLATES:
         h.update((TEMPLATE_DIR / template).read_bytes())
-    h.update(json.dumps([quick_check(), manifest_data()], sort_keys=True).encode())
+    checks = [quick_check(lang) for lang in i18n.LANGUAGES]
+    h.update(json.dumps([checks, manifest_data()], sort_keys=True).encode())
     return h.hexdigest()
 
 
@@ -114,6 +124,7 @@ def service_worker(request: HttpRequest) -> HttpResponse:
         name: json.dumps(value)
         for name, value in {
             "outbox_url": static("coach/outbox.js"),
+            "words_url": static("coach/words.js"),
             "push_url": static("coach/sw_push.js"),
             "version": version(),
             "precache": precache_urls(),
@@ -162,16 +173,18 @@ def offline(request: HttpRequest) -> HttpResponse:
     return response
 
 
-def quick_check() -> dict:
-    """The quick Tier A check with each question's own outcome and the words for each outcome,
-    all from stretching.screening, so the phone says what the server would."""
+def quick_check(lang: str = i18n.DEFAULT_LANGUAGE) -> dict:
+    """The quick Tier A check in `lang` with each question's own outcome and the words for each
+    outcome, all from stretching.screening and its translations, so the phone says what the
+    server would."""
     questions, outcomes = [], {}
-    for q in TIER_A:
-        result = recheck([q.id])
+    for q in words(lang).tier("A"):
+        result = recheck([q.id], lang)
         questions.append({"id": q.id, "text": q.text, "help": q.help, "outcome": result.status})
         outcomes[result.status] = {"headline": result.headline, "message": result.message}
     return {
-        "title": QUICK_CHECK_QUESTION,
+        "lang": lang,
+        "title": quick_check_question(lang),
         "questions": questions,
         "outcomes": outcomes,
         "url": reverse("accounts:check"),
@@ -181,7 +194,8 @@ def quick_check() -> dict:
 
 @require_GET
 def quick_check_data(request: HttpRequest) -> JsonResponse:
-    response = JsonResponse(quick_check())
+    lang = i18n.language(request.GET.get("lang")) or i18n.DEFAULT_LANGUAGE
+    response = JsonResponse(quick_check(lang))
     response["Cache-Control"] = REVALIDATE
     return response
 

@@ -107,6 +107,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "coach.clinic.context.clinic",
             ],
+            # The site-wide tags live outside the apps (coach itself is not an app).
+            "libraries": {"site_words": "coach.lib.site_words"},
         },
     },
 ]

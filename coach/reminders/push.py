@@ -12,6 +12,7 @@ from pathlib import Path
 
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 from django.conf import settings
+from django.utils import translation
 from py_vapid import Vapid02  # type: ignore[import-untyped]
 from pywebpush import WebPushException, webpush  # type: ignore[import-untyped]
 
@@ -43,12 +44,16 @@ def public_key() -> str:
     return base64.urlsafe_b64encode(raw).rstrip(b"=").decode()
 
 
-def payload(message: Message) -> dict[str, str]:
+def payload(message: Message, lang: str) -> dict[str, str]:
+    """What the browser shows: the message, and its button's label in the person's language."""
+    with translation.override(lang):
+        start = translation.gettext("Start now")
     return {
         "title": message.title,
         "body": message.text,
         "url": links.player_url(message.routine_id),
         "tag": f"reminder-{message.routine_id}",
+        "action": start,
     }
 
 
@@ -76,8 +81,8 @@ def send(subscription: PushSubscription, data: dict[str, str]) -> bool:
     return True
 
 
-def send_reminder(user, message: Message) -> str:
+def send_reminder(user, message: Message, lang: str) -> str:
     """Push the reminder to each of the person's browsers; how many it reached."""
-    data = payload(message)
+    data = payload(message, lang)
     reached = sum(send(s, data) for s in list(user.push_subscriptions.all()))
     return f"{reached} browser{'s' if reached != 1 else ''}"

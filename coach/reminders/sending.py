@@ -79,7 +79,7 @@ def _channels(rs: ReminderSettings, slot: ReminderSlot, lang: str) -> dict:
     if rs.email and rs.user.email and "email" not in done:
         found["email"] = lambda m: _email(rs, m, lang)
     if rs.push and "push" not in done and rs.user.push_subscriptions.exists():
-        found["push"] = lambda m: push.send_reminder(rs.user, m)
+        found["push"] = lambda m: push.send_reminder(rs.user, m, lang)
     return found
 
 

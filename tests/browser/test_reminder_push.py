@@ -14,6 +14,7 @@ PAYLOAD = {
     "body": "It is time for your morning hamstring.",
     "url": "/routines/morning-hamstring/play/",
     "tag": "reminder-morning-hamstring",
+    "action": "Empieza ahora",  # the server labels the button in the person's language
 }
 
 
@@ -67,7 +68,7 @@ def test_a_delivered_push_shows_the_reminder_and_start_now_opens_the_player(brow
     assert shown == {
         "title": PAYLOAD["title"],
         "body": PAYLOAD["body"],
-        "actions": ["Start now"],
+        "actions": ["Empieza ahora"],
         "url": PAYLOAD["url"],
     }
     worker = next(w for w in context.service_workers if w.url.endswith("sw_push.js"))

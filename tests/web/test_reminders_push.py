@@ -79,7 +79,7 @@ def test_the_reminder_is_encrypted_for_the_browser_and_decrypted_by_it(browser_k
         user=user, endpoint=receiver.endpoint, p256dh=p256dh, auth=b64(auth)
     )
     try:
-        assert push.send_reminder(user, MESSAGE) == "1 browser"
+        assert push.send_reminder(user, MESSAGE, "en") == "1 browser"
     finally:
         receiver.close()
     [(headers, body)] = receiver.received
@@ -93,6 +93,7 @@ def test_the_reminder_is_encrypted_for_the_browser_and_decrypted_by_it(browser_k
         "body": "It is time for your morning hamstring.",
         "url": "http://127.0.0.1:8000/routines/morning-hamstring/play/",
         "tag": "reminder-morning-hamstring",
+        "action": "Start now",
     }
 
 
@@ -104,7 +105,7 @@ def test_an_endpoint_that_is_gone_is_removed(browser_keys):
         user=user, endpoint=receiver.endpoint, p256dh=p256dh, auth=b64(auth)
     )
     try:
-        assert push.send_reminder(user, MESSAGE) == "0 browsers"
+        assert push.send_reminder(user, MESSAGE, "en") == "0 browsers"
     finally:
         receiver.close()
     assert not PushSubscription.objects.exists()

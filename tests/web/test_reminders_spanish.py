@@ -222,6 +222,7 @@ def test_a_pushed_reminder_is_in_spanish_too(monkeypatch):
     assert data["title"] == f"Es hora de tu rutina: {SPANISH_NAME}"
     assert data["body"] == f"Es hora de tu rutina: {SPANISH_NAME}."
     assert data["url"] == "http://127.0.0.1:8000/routines/morning-hamstring/play/"
+    assert data["action"] == "Empieza ahora"
 
 
 def test_a_pause_is_said_with_a_spanish_date(client):

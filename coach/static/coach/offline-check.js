@@ -1,11 +1,18 @@
 // The quick safety check before a session started offline. Online, the server's gate asked it
 // before the player page was served; offline (or from a saved page) this phone asks the same
-// questions, with the server's own words (/offline/quick-check.json, kept by the service
-// worker). A "yes" shows what to do at once, locks sessions on this phone, and is sent with the
-// queue; the lock holds until the server has the answer and serves the player again.
+// questions, with the server's own words in the page's language (/offline/quick-check.json?lang=es,
+// one for each language, kept by the service worker; the rest are the page's words, words.js).
+// A "yes" shows what to do at once, locks sessions on this phone, and is sent with the queue;
+// the lock holds until the server has the answer and serves the player again.
 import { identity, queued, send } from "./outbox.js";
+import { words } from "./words.js";
 
 const CHECK_DATA = "/offline/quick-check.json";
+// The check in this page's language ("es" for lang="es-MX"; an unknown one is answered in English).
+const checkData = () => {
+  const lang = (document.documentElement.lang || "en").split("-")[0].toLowerCase();
+  return `${CHECK_DATA}?lang=${encodeURIComponent(lang)}`;
+};
 const lockKey = (owner) => `sciatica.lock:${owner}`;
 const $ = (id) => document.getElementById(id);
 
@@ -29,10 +36,7 @@ function lockNotice(lock) {
     { id: "safety-lock", className: "notice notice-danger" },
     el("h2", { textContent: lock.headline }),
     el("p", { textContent: lock.message }),
-    el("p", {
-      textContent:
-        "Sessions will not start on this phone until you are back online and the quick safety check has been answered again.",
-    }),
+    el("p", { textContent: words().lockedUntilOnline }),
   );
   box.setAttribute("role", "alert");
   return box;
@@ -71,15 +75,15 @@ function form(check) {
     const input = el("input", { type: "checkbox", name: "ticked", value: q.id });
     return el("label", { className: "choice" }, input, ` ${q.text}`);
   });
-  const none = el("button", { type: "button", className: "btn btn-primary btn-big", textContent: "None of these" });
-  const some = el("button", { type: "button", className: "btn btn-danger", textContent: "I ticked one or more" });
+  const none = el("button", { type: "button", className: "btn btn-primary btn-big", textContent: words().noneOfThese });
+  const some = el("button", { type: "button", className: "btn btn-danger", textContent: words().tickedSome });
   const section = el(
     "section",
     { id: "offline-check", className: "start-panel recheck" },
     el("h1", { textContent: check.title }),
-    el("p", { className: "help", textContent: "You are offline, so this phone asks the quick safety check itself. Your answer is sent when you are back online." }),
+    el("p", { className: "help", textContent: words().checkOffline }),
     none,
-    el("fieldset", {}, el("legend", { textContent: "Tick any that you have today" }), ...boxes),
+    el("fieldset", {}, el("legend", { textContent: words().tickAny }), ...boxes),
     el("div", { className: "actions" }, some),
   );
   return { section, none, some };
@@ -89,9 +93,9 @@ function showLocked(section, lock, ticked, check) {
   const reasons = ticked.map((id) => el("li", { textContent: check.questions.find((q) => q.id === id)?.text || id }));
   section.replaceChildren(
     lockNotice(lock),
-    el("h2", { textContent: "What you ticked" }),
+    el("h2", { textContent: words().whatYouTicked }),
     el("ul", { className: "reasons" }, ...reasons),
-    el("p", { textContent: "Today's session will not start." }),
+    el("p", { textContent: words().noSessionToday }),
   );
   section.querySelector("#safety-lock").id = "safety-lock-here";
 }
@@ -99,7 +103,7 @@ function showLocked(section, lock, ticked, check) {
 async function ask(owner) {
   let check;
   try {
-    check = await (await fetch(CHECK_DATA, { credentials: "same-origin" })).json();
+    check = await (await fetch(checkData(), { credentials: "same-origin" })).json();
   } catch {
     showMissing();
     return false;
@@ -117,7 +121,7 @@ async function ask(owner) {
   });
   const key = newKey();
   const body = new URLSearchParams([...answer.map((id) => ["ticked", id]), [answer.length ? "some" : "none", "1"]]);
-  send({ url: check.url, key, type: "form", kind: "recheck", label: "A quick safety check", body: body.toString() });
+  send({ url: check.url, key, type: "form", kind: "recheck", label: words().checkLabel, body: body.toString() });
   if (!answer.length) {
     section.remove();
     return true;
@@ -133,7 +137,7 @@ function showMissing() {
   $("start-panel").prepend(
     el("p", {
       className: "notice notice-warn",
-      textContent: "The quick safety check could not be opened offline on this phone. Please connect to answer it before the session.",
+      textContent: words().checkMissing,
     }),
   );
 }

@@ -3,6 +3,7 @@
 // an idempotency key made on this page, so a retry never saves it twice. Without JavaScript
 // they post as plain forms.
 import { send } from "./outbox.js";
+import { say } from "./words.js";
 
 function newKey() {
   return crypto.randomUUID ? crypto.randomUUID() : `${Date.now()}-${Math.random().toString(16).slice(2)}`;
@@ -19,11 +20,10 @@ function keyInput(form) {
 }
 
 function showKept(form) {
-  const what = form.dataset.outbox;
   const note = document.createElement("p");
   note.className = "notice notice-warn";
   note.setAttribute("role", "status");
-  note.textContent = `No connection right now. ${what} is kept on this phone and will be sent when you are back online.`;
+  note.textContent = say("keptOffline", { what: form.dataset.outbox });
   form.before(note);
   form.hidden = true;
 }

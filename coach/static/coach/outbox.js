@@ -3,7 +3,9 @@
 // has them. Each carries its idempotency key, so sending one twice still records it once, and
 // whose it is, so it is only ever sent while that person is signed in.
 // Runs in the pages and in the service worker (Background Sync): no window or document below
-// unless a page is there.
+// unless a page is there; the words it writes are the page's (words.js), and a reason a note
+// gives is kept by name too (note.why), so the page that shows it says it in its own language.
+import { say } from "./words.js";
 
 const DB_NAME = "sciatica-coach";
 const STORES = ["outbox", "receipts", "notes", "meta"];
@@ -85,7 +87,7 @@ async function prepare(item) {
     body: item.body,
     type: item.type || "json",
     kind: item.kind || "session",
-    label: item.label || "This session",
+    label: item.label || say("sessionLabel"),
     owner: item.owner ?? who.owner,
     madeAt: item.madeAt || new Date().toISOString(),
     attempts: 0,
@@ -168,7 +170,9 @@ async function classify(response) {
   if (s === 409 && data?.owner === "mismatch") return { kind: "not-ours" };
   if (s >= 500 || s === 408 || s === 425 || s === 429) return { kind: "retry", server: s >= 500 };
   if (s === 403 && data === null) return { kind: "retry" }; // CSRF token out of date: a page renews it
-  return { kind: "rejected", error: data?.error || `The server answered ${s}.` };
+  if (data?.error) return { kind: "rejected", error: data.error };
+  const why = { name: "serverAnswered", status: s };
+  return { kind: "rejected", error: say(why.name, why), why };
 }
 
 async function deliver(entry, keepalive = false) {
@@ -188,7 +192,7 @@ async function settle(entry, result, { fromQueue = false } = {}) {
       s.outbox.delete(entry.key);
       s.receipts.put({ key: entry.key, kind: entry.kind, at: Date.now(), status, data });
       if (status === "rejected" && fromQueue) {
-        s.notes.put({ owner: entry.owner, label: entry.label, madeAt: entry.madeAt, error: result.error });
+        s.notes.put({ owner: entry.owner, label: entry.label, madeAt: entry.madeAt, error: result.error, why: result.why });
       }
     });
     prune();
@@ -196,8 +200,8 @@ async function settle(entry, result, { fromQueue = false } = {}) {
   }
   if (result.kind === "retry" && result.server) entry.serverErrors += 1;
   if (entry.serverErrors >= SERVER_ERROR_TRIES) {
-    const error = `The server could not save it after ${SERVER_ERROR_TRIES} tries.`;
-    return settle(entry, { kind: "rejected", error }, { fromQueue: true });
+    const why = { name: "serverGaveUp", tries: SERVER_ERROR_TRIES };
+    return settle(entry, { kind: "rejected", error: say(why.name, why), why }, { fromQueue: true });
   }
   if (result.network && globalThis.navigator?.onLine === false) {
     entry.nextAt = 0; // known to be offline: tried again as soon as the connection returns
@@ -268,7 +272,7 @@ export async function send(item) {
 async function sendUnkept(entry) {
   const result = await deliver(entry);
   if (result.kind === "saved") return { status: "saved", data: result.data };
-  const error = result.error || "No connection, and this browser cannot keep it for later.";
+  const error = result.error || say("cannotKeep");
   return { status: "rejected", data: { error } };
 }
 
@@ -302,7 +306,7 @@ async function adoptLegacy() {
     items = JSON.parse(localStorage.getItem(LEGACY_KEY) || "[]");
   } catch { /* unreadable: nothing to adopt */ }
   for (const item of items) {
-    if (item && item.url && item.key) await enqueue(await prepare({ ...item, label: "A session" }));
+    if (item && item.url && item.key) await enqueue(await prepare({ ...item, label: say("earlierSessionLabel") }));
   }
   localStorage.removeItem(LEGACY_KEY);
 }

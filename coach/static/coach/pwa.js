@@ -2,22 +2,19 @@
 // the service worker (registered after the page has loaded) and its "new version" offer, forms
 // that keep working offline, and the lock a "yes" in an offline safety check leaves.
 import { dismiss, identify, identity, notes, pending, watch } from "./outbox.js";
+import { say, words } from "./words.js";
 
 const $ = (id) => document.getElementById(id);
 const html = document.documentElement;
 // Served by the service worker from what was saved, rather than fresh from the server.
 export const fromCache = () => Boolean(html.dataset.offlineSavedAt);
 
-function plural(n, one, many) {
-  return `${n} ${n === 1 ? one : many}`;
-}
-
 async function showQueue() {
   const status = $("queue-status");
   if (!status) return;
   const n = await pending();
   status.hidden = n === 0;
-  status.textContent = n ? `${plural(n, "entry", "entries")} waiting to be sent` : "";
+  status.textContent = n ? say(n === 1 ? "queuedOne" : "queuedMany", { n }) : "";
   html.dataset.queued = String(n);
   const list = $("app-notes");
   if (!list) return;
@@ -33,11 +30,13 @@ function noteItem(note) {
   const p = document.createElement("p");
   const when = new Date(note.madeAt);
   const at = `${String(when.getHours()).padStart(2, "0")}:${String(when.getMinutes()).padStart(2, "0")}`;
-  p.textContent = `${note.label} from ${at} could not be saved and was removed from this phone: ${note.error}`;
+  // Why, in this page's words when the outbox gave a reason of its own (note.why).
+  const error = note.why && words()[note.why.name] ? say(note.why.name, note.why) : note.error;
+  p.textContent = say("refused", { label: note.label, time: at, error });
   const button = document.createElement("button");
   button.type = "button";
   button.className = "btn";
-  button.textContent = "Dismiss";
+  button.textContent = words().dismiss;
   button.addEventListener("click", async () => { await dismiss(note.id); showQueue(); });
   box.append(p, button);
   return box;
@@ -60,11 +59,11 @@ function offerUpdate(worker) {
     box.className = "notice";
     box.setAttribute("role", "status");
     const p = document.createElement("p");
-    p.textContent = "A new version is ready.";
+    p.textContent = words().newVersion;
     const button = document.createElement("button");
     button.type = "button";
     button.className = "btn btn-primary";
-    button.textContent = "Reload";
+    button.textContent = words().reload;
     button.addEventListener("click", () => {
       reloading = true;
       worker.postMessage({ type: "skip-waiting" });

@@ -1,5 +1,6 @@
 // Web push for reminders, imported by the service worker (/sw.js, a module worker):
-// a pushed reminder shows a notification with a "Start now" action that opens the player.
+// a pushed reminder shows a notification with a "Start now" action (labelled in the person's
+// language by the server) that opens the player.
 
 self.addEventListener("push", (event) => {
   let data = {};
@@ -14,7 +15,7 @@ self.addEventListener("push", (event) => {
       body: data.body || "",
       tag: data.tag || "reminder",
       data: { url: data.url || "/" },
-      actions: [{ action: "start", title: "Start now" }],
+      actions: [{ action: "start", title: data.action || "Start now" }],
     }),
   );
 });

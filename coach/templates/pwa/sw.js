@@ -2,6 +2,7 @@
 // person opened so the app opens and plays with no network, and sends the outbox when the
 // connection returns (Background Sync). A new version waits until the page asks for it.
 import { flush, identity } from {{ outbox_url }};
+import { fill, wordsOf } from {{ words_url }};
 import {{ push_url }}; // reminders: a push shows a notification whose "Start now" opens the player
 
 const VERSION = {{ version }};
@@ -153,17 +154,28 @@ async function savedPage(url) {
   return marked(saved);
 }
 
-function clockTime(date) {
-  const hm = `${String(date.getHours()).padStart(2, "0")}:${String(date.getMinutes()).padStart(2, "0")}`;
-  const today = new Date().toDateString() === date.toDateString();
-  return today ? hm : `${hm} on ${date.toLocaleDateString("en-GB", { weekday: "short", day: "numeric", month: "short" })}`;
+// The kept page's own words (its site-words JSON, in its language): the worker has none.
+function pageWords(text) {
+  const found = text.match(/<script id="site-words" type="application\/json">([^<]*)<\/script>/);
+  return wordsOf(found ? found[1] : "");
 }
+
+// "Offline: showing what was saved at 09:05", with the day when it was not today.
+function savedNote(date, words) {
+  const time = `${String(date.getHours()).padStart(2, "0")}:${String(date.getMinutes()).padStart(2, "0")}`;
+  if (new Date().toDateString() === date.toDateString()) return fill(words.savedAt, { time });
+  const day = date.toLocaleDateString(words.dateLocale, { weekday: "short", day: "numeric", month: "short" });
+  return fill(words.savedOn, { time, day });
+}
+
+const escaped = (text) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
 // A kept page says so: a note at the top, and data-offline-saved-at for the page's scripts.
 async function marked(saved) {
   const at = new Date(saved.headers.get(SAVED_AT));
-  const note = `<p class="notice notice-warn offline-note" role="status">Offline: showing what was saved at ${clockTime(at)}.</p>`;
-  const text = (await saved.text())
+  const kept = await saved.text();
+  const note = `<p class="notice notice-warn offline-note" role="status">${escaped(savedNote(at, pageWords(kept)))}</p>`;
+  const text = kept
     .replace("<html ", `<html data-offline-saved-at="${at.toISOString()}" `)
     .replace('<main id="main">', `<main id="main">${note}`);
   return new Response(text, { headers: { "Content-Type": "text/html; charset=utf-8" } });
