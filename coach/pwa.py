@@ -20,6 +20,8 @@ from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.templatetags.static import static
 from django.urls import path, reverse
+from django.utils import translation
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
 from coach.practice.figure_views import _render as figure_text
@@ -31,9 +33,11 @@ app_name = "pwa"
 
 NAME = "Sciatica Coach"
 SHORT_NAME = "Sciatica"
-DESCRIPTION = (
+DESCRIPTION = gettext_lazy(
     "General stretching routines, a guided timer and a pain diary for people with sciatica."
 )
+MANIFEST_LANG = {"en": "en-GB", "es": "es"}
+"""The manifest's language tag for each of the site's languages."""
 SHELL_FILES = (".css", ".js", ".svg", ".png")
 IGNORED = ["CVS", ".*", "*~"]
 ICONS = [
@@ -92,7 +96,8 @@ def _digest() -> str:
     for template in TEMPLATES:
         h.update((TEMPLATE_DIR / template).read_bytes())
     checks = [quick_check(lang) for lang in i18n.LANGUAGES]
-    h.update(json.dumps([checks, manifest_data()], sort_keys=True).encode())
+    manifests = [manifest_data(lang) for lang in i18n.LANGUAGES]
+    h.update(json.dumps([checks, manifests], sort_keys=True).encode())
     return h.hexdigest()
 
 
@@ -141,13 +146,16 @@ def service_worker(request: HttpRequest) -> HttpResponse:
     return response
 
 
-def manifest_data() -> dict:
+def manifest_data(lang: str = i18n.DEFAULT_LANGUAGE) -> dict:
+    """The installed app's name, start and colours, its description in `lang`."""
+    with translation.override(lang):
+        description = str(DESCRIPTION)
     return {
         "id": "/",
         "name": NAME,
         "short_name": SHORT_NAME,
-        "description": DESCRIPTION,
-        "lang": "en-GB",
+        "description": description,
+        "lang": MANIFEST_LANG.get(lang, lang),
         "start_url": reverse("diary:today"),
         "scope": "/",
         "display": "standalone",
@@ -161,7 +169,8 @@ def manifest_data() -> dict:
 
 @require_GET
 def manifest(request: HttpRequest) -> JsonResponse:
-    response = JsonResponse(manifest_data(), content_type="application/manifest+json")
+    lang = i18n.language(request.GET.get("lang")) or i18n.DEFAULT_LANGUAGE
+    response = JsonResponse(manifest_data(lang), content_type="application/manifest+json")
     response["Cache-Control"] = REVALIDATE
     return response
 

@@ -31,7 +31,7 @@ def test_chrome_reports_no_installability_errors_for_the_home_page(profile):
     cdp = context.new_cdp_session(app)
     assert cdp.send("Page.getInstallabilityErrors")["installabilityErrors"] == []
     manifest = cdp.send("Page.getAppManifest")
-    assert manifest["url"] == f"{app.base}/manifest.webmanifest"
+    assert manifest["url"] == f"{app.base}/manifest.webmanifest?lang=en"
     assert manifest["errors"] == []
     data = json.loads(manifest["data"])
     assert (data["start_url"], data["display"]) == ("/today/", "standalone")

@@ -115,3 +115,17 @@ def test_the_scripts_english_fallback_is_the_same_english():
     assert fallback, "no ENGLISH in words.js"
     with translation.override("en"):
         assert json.loads(fallback.group(1)) == site_words()
+
+
+def test_the_installed_apps_description_is_in_the_pages_language(client):
+    """The page links the manifest in its own language; English without one or for another."""
+    page = client.get("/learn/", HTTP_ACCEPT_LANGUAGE="es").content.decode()
+    assert 'rel="manifest" href="/manifest.webmanifest?lang=es"' in page
+    spanish = client.get("/manifest.webmanifest?lang=es").json()
+    assert spanish["lang"] == "es" and "ciática" in spanish["description"]
+    for query in ("", "?lang=fr", "?lang=en"):
+        english = client.get("/manifest.webmanifest" + query).json()
+        assert english["lang"] == "en-GB" and "sciatica" in english["description"]
+        assert {k: v for k, v in english.items() if k not in ("lang", "description")} == {
+            k: v for k, v in spanish.items() if k not in ("lang", "description")
+        }

@@ -96,7 +96,7 @@ def test_every_page_links_the_manifest_the_theme_colour_the_touch_icon_and_the_a
     theme = Client().get("/manifest.webmanifest").json()["theme_color"]
     for client, url in [(Client(), "/"), (Client(), "/learn/"), (signed_in, "/today/")]:
         page = client.get(url).content.decode()
-        assert '<link rel="manifest" href="/manifest.webmanifest">' in page
+        assert '<link rel="manifest" href="/manifest.webmanifest?lang=en">' in page
         assert f'<meta name="theme-color" content="{theme}">' in page
         assert 'rel="apple-touch-icon" href="/static/coach/icons/apple-touch-icon.png"' in page
         assert 'src="/static/coach/pwa.js"' in page
