@@ -43,6 +43,7 @@ class Target:
 
 
 TARGETS = [
+    Target("Signed-in floor", "/bench/signed-in/"),
     Target("Today", "/today/"),
     Target("History (90 days)", "/history/?days=90"),
     Target("Player page", "/routines/relief-sequence/play/"),
@@ -208,7 +209,9 @@ def parse_wrk(text: str) -> dict:
     }
 
 
-def measure(people: int, days: int, seconds: int, reuse: bool) -> dict:
+def measure(
+    people: int, days: int, seconds: int, reuse: bool, only: set[str] | frozenset = frozenset()
+) -> dict:
     db_url = os.environ.get("BENCH_DATABASE_URL", DEFAULT_DB)
     _ensure_database(db_url, fresh=not reuse)
     var_dir = Path(tempfile.mkdtemp(prefix="sciatica-load-"))
@@ -248,7 +251,7 @@ def measure(people: int, days: int, seconds: int, reuse: bool) -> dict:
         rows = []
         with gunicorn(env) as base:
             wrk(base + "/bench/bare/", cookies, 3)  # warm both workers and the connections
-            for t in TARGETS:
+            for t in [t for t in TARGETS if not only or t.name in only]:
                 bare = wrk(base + "/bench/bare/", cookies, seconds)
                 page = wrk(base + t.path, cookies, seconds, t.method, t.body)
                 rows.append({"target": t, "bare": bare, "page": page})
@@ -332,8 +335,12 @@ def main() -> int:
     parser.add_argument("--days", type=int, default=365)
     parser.add_argument("--seconds", type=int, default=10)
     parser.add_argument("--reuse", action="store_true", help="keep the seeded database")
+    parser.add_argument(
+        "--only", default="", help="comma-separated target names to run (all by default)"
+    )
     args = parser.parse_args()
-    r = measure(args.people, args.days, args.seconds, args.reuse)
+    only = {n.strip() for n in args.only.split(",") if n.strip()}
+    r = measure(args.people, args.days, args.seconds, args.reuse, only)
     print("\n".join(section(r)))
     return 0 if passed(r) else 1
 

@@ -9,4 +9,14 @@ def bare(request: HttpRequest) -> JsonResponse:
     return JsonResponse({"id": found})
 
 
-urlpatterns = [path("bench/bare/", bare), path("", include("coach.urls"))]
+def signed_in(request: HttpRequest) -> JsonResponse:
+    """The bare view's answer for a signed-in person: the session and the user read first, as
+    every personal page does before its own work."""
+    return JsonResponse({"id": request.user.pk})
+
+
+urlpatterns = [
+    path("bench/bare/", bare),
+    path("bench/signed-in/", signed_in),
+    path("", include("coach.urls")),
+]
