@@ -102,8 +102,10 @@ def test_it_draws_inline_svg_without_inline_styles_or_scripts(client, diary):
     text = client.get("/history/?days=90").content.decode()
     assert text.count('<svg class="chart"') == 3
     assert "style=" not in text and "<style" not in text
-    # the only scripts are the app's own files; nothing inline (the CSP would block it)
+    # the only scripts are the app's own files; nothing inline (the CSP would block it), only
+    # the scripts' words as data, which no browser runs
     assert re.findall(r"<script[^>]*>", text) == [
+        '<script id="site-words" type="application/json">',
         '<script type="module" src="/static/coach/site.js">',
         '<script type="module" src="/static/coach/pwa.js">',
     ]

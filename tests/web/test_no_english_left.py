@@ -172,6 +172,9 @@ def _spanish(client, path: str) -> str:
     assert response.status_code in (200, 400, 404, 410), (path, response.status_code)
     html = response.content.decode()
     assert '<html lang="es"' in html, path
+    # Numbers the browser reads (a chart's coordinates, a field's value) keep their point:
+    # "3,5" is no length and no number.
+    assert re.findall(r'(?<!points)="-?\d+,\d+"', html) == [], path
     return html
 
 
