@@ -141,10 +141,15 @@ WIDTH = 320
 FITS = {"pageWider": 0, "outside": [], "clipped": [], "overlapping": []}
 
 
-def _at_320_with_double_text(page, path: str, name: str) -> dict:
+def _at_320_with_double_text(page, path: str, name: str, lang: str = "en") -> dict:
+    """The page in `lang` (Spanish runs longer), 320 px wide, with the text at 200%."""
     page.set_viewport_size({"width": WIDTH, "height": 640})
     double_text(page)
+    page.context.add_cookies(
+        [{"name": settings.LANGUAGE_COOKIE_NAME, "value": lang, "url": page.base}]
+    )
     page.goto(page.base + path)
+    assert page.locator("html").get_attribute("lang") == lang
     assert "/sign-in/" not in page.url or path.startswith("/account/sign-in")
     assert page.evaluate("getComputedStyle(document.body).fontSize") in ("32px", "36px")
     return _measured(page, f"reflow-320-200pc-{name}")
@@ -161,10 +166,11 @@ def _measured(page, name: str) -> dict:
     return found
 
 
+@pytest.mark.parametrize("lang", ["en", "es"])
 @pytest.mark.parametrize("path", VISITOR_PAGES)
-def test_a_visitors_page_reflows_at_320_px_with_text_at_200_percent(phone, path):
-    found = _at_320_with_double_text(phone, path, path.strip("/").replace("/", "-") or "home")
-    assert found == FITS
+def test_a_visitors_page_reflows_at_320_px_with_text_at_200_percent(phone, path, lang):
+    name = (path.strip("/").replace("/", "-") or "home") + f"-{lang}"
+    assert _at_320_with_double_text(phone, path, name, lang) == FITS
 
 
 @pytest.fixture
@@ -185,11 +191,11 @@ def person(phone, context):
     return phone
 
 
+@pytest.mark.parametrize("lang", ["en", "es"])
 @pytest.mark.parametrize("path", PERSON_PAGES)
-def test_a_persons_page_reflows_at_320_px_with_text_at_200_percent(person, path):
-    name = path.strip("/").replace("/", "-").split("?")[0]
-    found = _at_320_with_double_text(person, path, name)
-    assert found == FITS
+def test_a_persons_page_reflows_at_320_px_with_text_at_200_percent(person, path, lang):
+    name = path.strip("/").replace("/", "-").split("?")[0] + f"-{lang}"
+    assert _at_320_with_double_text(person, path, name, lang) == FITS
 
 
 def test_the_player_mid_hold_reflows_at_320_px_with_text_at_200_percent(phone):
