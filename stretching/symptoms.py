@@ -145,6 +145,10 @@ class TrendWords:
     def extent_place(self, level: int) -> str:
         return EXTENT_PLACES[level]
 
+    def verdict(self, verdict: str) -> str:
+        """A Verdict as people read it ('improving')."""
+        return verdict
+
     def trend_none(self, days: int) -> str:
         return f"There are no check-ins in the last {days} days."
 

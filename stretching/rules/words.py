@@ -293,7 +293,7 @@ class Words(TrendWords):
         return choice
 
     def trend_line(self, verdict: str, reason: str) -> str:
-        return f"How things are going: {verdict}. {reason}"
+        return f"How things are going: {self.verdict(verdict)}. {reason}"
 
 
 SPANISH_DAYS = ("lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo")
@@ -428,6 +428,9 @@ class SpanishWords(Words):
 
     def extent_label(self, level: int) -> str:
         return SPANISH_LABELS[level]
+
+    def verdict(self, verdict: str) -> str:
+        return SPANISH_VERDICTS.get(verdict, verdict)
 
     def trend_none(self, days: int) -> str:
         return f"No hay registros en los últimos {days} días."
@@ -671,7 +674,7 @@ class SpanishWords(Words):
         )
 
     def trend_line(self, verdict: str, reason: str) -> str:
-        return f"Cómo va todo: {SPANISH_VERDICTS.get(verdict, verdict)}. {reason}"
+        return f"Cómo va todo: {self.verdict(verdict)}. {reason}"
 
 
 ENGLISH = Words()
