@@ -1,5 +1,6 @@
 """Browser tests: Debian chromium driven by Playwright at a phone size, against a live server."""
 
+import contextlib
 import json
 import time
 from pathlib import Path
@@ -72,27 +73,53 @@ def browser_context_args(browser_context_args):
     }
 
 
-@pytest.fixture
-def phone(page, live_server):
-    """A page at phone size with speech recorded, and a helper to reach the live server."""
-    page.add_init_script(SPEECH_STUB)
-    page.base = live_server.url
+def watched(page, base: str):
+    """Record what a page must never do: send a request off the app, throw, or log an error
+    (an SVG attribute it cannot read included). Returns the check to run when the test ends;
+    `page.allowed_errors` lists the texts of errors a test expects."""
     external, errors = [], []
     page.on(
         "request",
         lambda r: (
             r.url.startswith(("http://", "https://"))
-            and not r.url.startswith(live_server.url)
+            and not r.url.startswith(base)
             and external.append(r.url)
         ),
     )
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.on("console", lambda m: m.type == "error" and errors.append(m.text))
-    page.allowed_errors = []  # a test that cuts the network expects its failed request
+    page.allowed_errors = []
+
+    def check() -> None:
+        assert not external, f"requests left the app: {external}"
+        found = [e for e in errors if not any(a in e for a in page.allowed_errors)]
+        assert not found, f"the page reported errors: {found}"
+
+    return check
+
+
+@pytest.fixture
+def phone(page, live_server):
+    """A page at phone size with speech recorded, and a helper to reach the live server."""
+    page.add_init_script(SPEECH_STUB)
+    page.base = live_server.url
+    check = watched(page, live_server.url)
     yield page
-    assert not external, f"requests left the app: {external}"
-    errors = [e for e in errors if not any(a in e for a in page.allowed_errors)]
-    assert not errors, f"the page reported errors: {errors}"
+    check()
+
+
+@contextlib.contextmanager
+def phone_in(browser, browser_context_args, live_server, lang: str):
+    """A phone-sized page whose browser asks for `lang` (its own context), watched as `phone`."""
+    context = browser.new_context(**browser_context_args, locale=lang)
+    page = context.new_page()
+    page.add_init_script(SPEECH_STUB)
+    page.base = live_server.url
+    page.lang = lang
+    check = watched(page, live_server.url)
+    yield page
+    context.close()
+    check()
 
 
 def axe_violations(page, serious_only=True):
