@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 import types
 import typing
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date, datetime
 from functools import cache
 from typing import Any, TypeVar, get_args, get_origin
@@ -44,34 +44,52 @@ def _hints(cls: type) -> dict[str, Any]:
 
 def decode(kind: Any, data: Any) -> Any:
     """The value of type `kind` that `encode` turned into `data`."""
+    return _decoder(kind)(data)
+
+
+def _same(data: Any) -> Any:
+    return data
+
+
+@cache
+def _decoder(kind: Any) -> Callable[[Any], Any]:
+    """A function decoding values of type `kind`, worked out once per type: a kept state is read
+    on every page a person opens, so its type hints are not walked again each time."""
     origin = get_origin(kind)
     if origin is typing.Union or origin is types.UnionType:
         options = [a for a in get_args(kind) if a is not type(None)]
-        if data is None:
-            return None
-        if len(options) == 1:
-            return decode(options[0], data)
-        for option in options:  # str | int and the like: keep the value as it came
-            if isinstance(option, type) and isinstance(data, option):
-                return data
-        return data
+        if len(options) != 1:  # str | int and the like: keep the value as it came
+            return _same
+        inner = _decoder(options[0])
+        return lambda data: None if data is None else inner(data)
     if origin is typing.Literal:
-        return data
+        return _same
     if origin is tuple:
         args = get_args(kind)
-        item = args[0] if len(args) == 2 and args[1] is Ellipsis else Any
-        return tuple(decode(item, v) for v in data)
+        item = _decoder(args[0] if len(args) == 2 and args[1] is Ellipsis else Any)
+        return lambda data: tuple([item(v) for v in data])
     if origin in (Mapping, dict) or kind in (dict, Mapping):
-        value_kind = get_args(kind)[1] if get_args(kind) else Any
-        return {k: decode(value_kind, v) for k, v in data.items()}
+        value = _decoder(get_args(kind)[1] if get_args(kind) else Any)
+        return lambda data: {k: value(v) for k, v in data.items()}
     if kind is datetime:
-        return datetime.fromisoformat(data)
+        return datetime.fromisoformat
     if kind is date:
-        return date.fromisoformat(data)
+        return date.fromisoformat
     if isinstance(kind, type) and dataclasses.is_dataclass(kind):
-        hints = _hints(kind)
-        return kind(**{f.name: decode(hints[f.name], data[f.name]) for f in _fields(kind)})
-    return data
+        return _dataclass_decoder(kind)
+    return _same
+
+
+def _dataclass_decoder(cls: type) -> Callable[[Any], Any]:
+    fields: list[tuple[str, Callable[[Any], Any]]] = []
+
+    def decode_fields(data: Any) -> Any:
+        if not fields:  # filled on first use, so a dataclass may refer to itself
+            hints = _hints(cls)
+            fields.extend((f.name, _decoder(hints[f.name])) for f in _fields(cls))
+        return cls(**{name: field(data[name]) for name, field in fields})
+
+    return decode_fields
 
 
 def _fields(cls: type) -> tuple[dataclasses.Field[Any], ...]:
