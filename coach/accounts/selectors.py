@@ -66,8 +66,11 @@ def _latest(user, kind: str) -> ScreeningResponse | None:
 
 def full_screen(user, browser: SessionBase | None) -> FullScreen | None:
     """The latest full screen from the database or this browser session, whichever is newer."""
+    return _newer_screen(_latest(user, "full"), browser)
+
+
+def _newer_screen(r: ScreeningResponse | None, browser: SessionBase | None) -> FullScreen | None:
     found = []
-    r = _latest(user, "full")
     if r is not None:
         found.append(FullScreen(r.answers, r.answered_at, r.screen_version, r.cleared_on))
     stored = guest.screen(browser) if browser is not None else None
@@ -108,14 +111,14 @@ class ScreenState:
 def screen_state(request: HttpRequest) -> ScreenState | None:
     """The latest full screen (current version) and what it means, for the screen pages (its
     words in the request's language)."""
-    screen = full_screen(request.user, request.session)
+    response = _latest(request.user, "full")
+    screen = _newer_screen(response, request.session)
     if screen is None or screen.version != SCREEN_VERSION:
         return None
     try:
         result = evaluate(screen.answers, cleared_on=screen.cleared_on, lang=display_language())
     except ValueError:
         return None
-    response = _latest(request.user, "full")
     if response is not None and response.answered_at != screen.answered_at:
         response = None  # the newer answers are this browser's
     answers = dict(screen.answers)

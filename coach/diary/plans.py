@@ -122,12 +122,16 @@ def recheck_asked_at(user, plan: rules.Plan) -> datetime | None:
 
 
 def today_for(
-    user, now: datetime | None = None, reading: Today | None = None, lang: str | None = None
+    user,
+    now: datetime | None = None,
+    reading: Today | None = None,
+    lang: str | None = None,
+    consent: bool | None = None,
 ) -> tuple[rules.Plan, datetime | None] | None:
     """The plan and when a check-in asked for the quick check, while the person keeps a diary
-    (signed in, consent in force); None otherwise. Its sentences are in `lang`, else in the
-    language of the request being answered."""
-    if not consent_active(user):
+    (signed in, consent in force: `consent`, when the caller has just read it); None otherwise.
+    Its sentences are in `lang`, else in the language of the request being answered."""
+    if not (consent_active(user) if consent is None else consent):
         return None
     lang = lang or display_language()
     if reading is not None:
@@ -137,13 +141,13 @@ def today_for(
     return plan, recheck_asked_at(user, plan)
 
 
-def today_on(request: HttpRequest, now: datetime) -> Today:
+def today_on(request: HttpRequest, now: datetime, consent: bool | None = None) -> Today:
     """Today's reading for the signed-in person, in the request's language, shared with
     `request.plan`, so the other parts of the page (the assigned routines in the navigation) do
-    not work it out again."""
+    not work it out again; `consent`: whether it is in force, if the page has read it."""
     user = request.user
     reading = today_reading(user, now, display_language())
     request.plan = RequestPlan(  # type: ignore[attr-defined]
-        lambda: today_for(user, now, reading=reading)
+        lambda: today_for(user, now, reading=reading, consent=consent)
     )
     return reading

@@ -195,11 +195,18 @@ def latest_checkin(user) -> CheckIn | None:
     return CheckIn.objects.filter(user=user).first()
 
 
-def morning_checkin_suggested(user, now: datetime, *, practised_yesterday: bool) -> bool:
-    """After a day with a session, suggest a check-in the next morning until there is one."""
+def morning_checkin_suggested(
+    user, now: datetime, *, practised_yesterday: bool, latest: CheckIn | None | bool = False
+) -> bool:
+    """After a day with a session, suggest a check-in the next morning until there is one.
+    `latest`: the person's latest check-in (None: they have none), when the page has read it."""
     if not practised_yesterday:
         return False
     start = day_start(timezone.localdate(now))
+    if latest is None:
+        return True
+    if isinstance(latest, CheckIn) and latest.at <= now:
+        return latest.at < start
     return not CheckIn.objects.filter(user=user, at__gte=start, at__lte=now).exists()
 
 

@@ -166,21 +166,23 @@ def checkin_delete(request: HttpRequest, pk: int) -> HttpResponse:
 def today(request: HttpRequest) -> HttpResponse:
     now = timezone.now()
     user = request.user
-    reading = today_on(request, now)
+    consent = consent_active(user)
+    reading = today_on(request, now, consent)
     plan = reading.plan
     due = selectors.due_lines(plan)
+    latest = selectors.latest_checkin(user)
     return render(
         request,
         "diary/today.html",
         {
-            "consent_active": consent_active(user),
+            "consent_active": consent,
             "screen": screen_state(request),
             "due": due,
             "plan": selectors.plan_summary(plan, due),
-            "latest": selectors.latest_checkin(user),
+            "latest": latest,
             "streak": reading.streak,
             "morning": selectors.morning_checkin_suggested(
-                user, now, practised_yesterday=reading.practised_yesterday
+                user, now, practised_yesterday=reading.practised_yesterday, latest=latest
             ),
         },
     )

@@ -92,6 +92,8 @@ def test_it_suggests_a_morning_check_in_after_a_session_day(client, time_machine
     time_machine.move_to(NOW + timedelta(hours=14), tick=False)
     text = client.get("/today/").content.decode()
     assert "How is it this morning?" in text and "/checkin/?context=morning" in text
+    make_checkin(user, at=NOW + timedelta(hours=5))  # last night, before midnight
+    assert "How is it this morning?" in client.get("/today/").content.decode()
     make_checkin(user, context="morning")
     assert "Morning check-in" not in client.get("/today/").content.decode()
 
