@@ -1,10 +1,15 @@
 """What the API answers and accepts, as typed schemas (the OpenAPI document is made from them).
 Times are ISO 8601 with the offset of the app's time zone."""
 
+import dataclasses
+import typing
 from datetime import datetime
-from typing import Literal
+from typing import Any, Literal
 
 from ninja import Field, Schema
+from pydantic import create_model
+
+from stretching.timeline import Step
 
 
 class ExerciseOut(Schema):
@@ -28,31 +33,18 @@ class RoutineOut(Schema):
     usual_seconds: int
 
 
-class StepOut(Schema):
-    index: int
-    kind: str
-    start: int
-    duration: int
-    say: str
-    show: str
-    cue: str | None = None
-    usual: int | None = None
-    exercise_id: str | None = None
-    exercise_name: str | None = None
-    side: str | None = None
-    side_label: str | None = None
-    position: str | None = None
-    repetition: int | None = None
-    repetitions: int | None = None
-    set_number: int | None = None
-    sets: int | None = None
-    variant: str | None = None
-    reps: int | None = None
-    tempo_on: int | None = None
-    tempo_off: int | None = None
-    check_every: int | None = None
-    check_say: str | None = None
-    check_ends_on: str | None = None
+def _schema_of(cls: type, name: str) -> type[Schema]:
+    """A schema with the core dataclass's own fields, types and defaults, so what the API says
+    of a step cannot drift from what the timeline makes."""
+    hints = typing.get_type_hints(cls)
+    fields: dict[str, Any] = {
+        f.name: (hints[f.name], ... if f.default is dataclasses.MISSING else f.default)
+        for f in dataclasses.fields(cls)
+    }
+    return create_model(name, __base__=Schema, **fields)
+
+
+StepOut = _schema_of(Step, "StepOut")
 
 
 class TimelineOut(Schema):
@@ -62,7 +54,7 @@ class TimelineOut(Schema):
     usual_seconds: int
     adjusted: bool = Field(description="The person's plan changed a dose or left a stretch out.")
     notes: list[str]
-    steps: list[StepOut]
+    steps: list[StepOut]  # type: ignore[valid-type]  # made from the core's Step
 
 
 class PausedOut(Schema):

@@ -1,6 +1,7 @@
 """The JSON API at /api/v1/: what a person's script reads and writes with a token, in the
 same shapes and through the same services as the web app."""
 
+import dataclasses
 import json
 import re
 import uuid
@@ -9,7 +10,10 @@ import pytest
 from django.core.cache import cache
 
 from coach.diary.models import CheckIn
+from coach.diary.plans import plan_for_user
 from coach.practice.models import PracticeSession
+from stretching import catalogue
+from stretching.timeline import compile_timeline
 
 from .api_helpers import V1, bearer, create_session, person_with_token, played
 from .factories import make_checkin, make_user
@@ -166,3 +170,16 @@ def test_the_reference_page_and_openapi_are_served_without_a_cdn(client):
     assert "POST /api/v1/sessions" in page and "Idempotency-Key" in page
     assert "https://" not in re.sub(r"<a [^>]*>", "", page.split("<main")[1])
     assert client.get(f"{V1}/docs").status_code == 404
+
+
+def test_a_timeline_step_says_everything_the_cores_step_holds(client):
+    """The step schema is made from the core's Step: every field comes through, none is added."""
+    user, _, token = person_with_token()
+    answer = client.get(f"{V1}/routines/relief-sequence/timeline", headers=bearer(token))
+    steps = answer.json()["steps"]
+    plan = plan_for_user(user)  # a new person's holds start short
+    routine = "relief-sequence"
+    core = compile_timeline(catalogue.default(), routine, plan.adjustments_for(routine)).steps
+    assert len(steps) == len(core) > 10
+    for given, step in zip(steps, core, strict=True):
+        assert given == dataclasses.asdict(step)
