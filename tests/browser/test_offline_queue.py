@@ -11,6 +11,7 @@ from playwright.sync_api import expect
 from coach.diary import services as diary_services
 from coach.diary.models import CheckIn
 from coach.practice.models import PlanOverride, PracticeSession
+from tests.results import hip_flexor_played
 from tests.web.factories import make_session, make_user
 
 from .offline_app import (
@@ -169,24 +170,7 @@ def test_bad_data_in_the_queue_gets_the_servers_reason_and_is_dropped_with_a_not
 
 
 def hip_flexor_result(minutes_ago: int = 10) -> dict:
-    started = timezone.now() - timedelta(minutes=minutes_ago)
-    return {
-        "routine_id": "hip-flexor",
-        "started_at": started.isoformat(),
-        "ended_at": (started + timedelta(seconds=160)).isoformat(),
-        "completed": True,
-        "planned_seconds": 160,
-        "practised_seconds": 160,
-        "exercises": [
-            {
-                "exercise_id": "hip-flexor-chair-lunge",
-                "outcome": "done",
-                "held_seconds": 120,
-                "planned_seconds": 120,
-                "side": "",
-            }
-        ],
-    }
+    return hip_flexor_played(timezone.now() - timedelta(minutes=minutes_ago), seconds=160)
 
 
 def test_results_the_earlier_outbox_kept_in_local_storage_are_still_sent(app):

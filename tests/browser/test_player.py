@@ -8,6 +8,7 @@ from playwright.sync_api import expect
 from coach.practice.models import PracticeSession
 from stretching import catalogue
 from stretching.timeline import compile_timeline
+from tests.results import hip_flexor_played
 
 from .conftest import answer_screen_all_no
 
@@ -246,23 +247,7 @@ def test_ending_the_session_early_takes_a_confirming_tap_and_keeps_what_was_done
 def test_a_result_posted_twice_with_one_key_is_recorded_once(phone):
     answer_screen_all_no(phone)
     phone.goto(f"{phone.base}/routines/hip-flexor/play/")
-    body = {
-        "routine_id": "hip-flexor",
-        "started_at": T0.isoformat(),
-        "ended_at": (T0 + timedelta(minutes=3)).isoformat(),
-        "completed": True,
-        "planned_seconds": 160,
-        "practised_seconds": 160,
-        "exercises": [
-            {
-                "exercise_id": "hip-flexor-chair-lunge",
-                "outcome": "done",
-                "held_seconds": 120,
-                "planned_seconds": 120,
-                "side": "",
-            }
-        ],
-    }
+    body = hip_flexor_played(T0, seconds=180)
     statuses = phone.evaluate(
         """async (body) => {
         const { send } = await import('/static/coach/outbox.js');

@@ -7,6 +7,7 @@ from datetime import timedelta
 from django.utils import timezone
 
 from coach.api.tokens import token_create
+from tests.results import hip_flexor_played
 
 from .factories import make_user
 
@@ -25,26 +26,7 @@ def bearer(token: str) -> dict[str, str]:
 
 def played(minutes_ago: int = 10) -> dict:
     """The hip flexor played through, ending `minutes_ago` minutes ago."""
-    started = timezone.now() - timedelta(minutes=minutes_ago, seconds=161)
-    return {
-        "routine_id": "hip-flexor",
-        "started_at": started.isoformat(),
-        "ended_at": (started + timedelta(seconds=161)).isoformat(),
-        "completed": True,
-        "planned_seconds": 160,
-        "practised_seconds": 160,
-        "exercises": [
-            {
-                "exercise_id": "hip-flexor-chair-lunge",
-                "outcome": "done",
-                "held_seconds": 120,
-                "planned_seconds": 120,
-                "side": "",
-                "spread": False,
-            }
-        ],
-        "checks": [],
-    }
+    return hip_flexor_played(timezone.now() - timedelta(minutes=minutes_ago, seconds=161))
 
 
 def create_session(client, token: str, body: dict, key: str | None = None):

@@ -8,26 +8,11 @@ import pytest
 from coach.accounts.guest import GUEST_KEY
 from coach.practice.models import PracticeSession
 from stretching.screening import QUESTIONS_BY_ID
+from tests.results import hip_flexor_played
 
 pytestmark = pytest.mark.django_db
 
-RESULT = {
-    "routine_id": "hip-flexor",
-    "started_at": "2026-11-20T08:00:00+00:00",
-    "ended_at": "2026-11-20T08:03:00+00:00",
-    "completed": True,
-    "planned_seconds": 160,
-    "practised_seconds": 160,
-    "exercises": [
-        {
-            "exercise_id": "hip-flexor-chair-lunge",
-            "outcome": "done",
-            "held_seconds": 120,
-            "planned_seconds": 120,
-            "side": "",
-        }
-    ],
-}
+RESULT = hip_flexor_played(datetime(2026, 11, 20, 8, tzinfo=UTC), seconds=180)
 
 
 @pytest.fixture(autouse=True)

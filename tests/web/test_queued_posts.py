@@ -11,6 +11,7 @@ from django.test import Client
 from coach.accounts.models import ScreeningResponse
 from coach.diary.models import CheckIn
 from coach.practice.models import PlanOverride, PracticeSession
+from tests.results import hip_flexor_played
 
 from .factories import make_screen, make_session, make_user
 
@@ -43,25 +44,8 @@ def queued(user, key: str, **extra) -> dict:
     return {"headers": {"X-Queued-For": owner, "Idempotency-Key": key, **extra}}
 
 
-def result_body(routine="hip-flexor") -> dict:
-    started = NOW - timedelta(minutes=10)
-    return {
-        "routine_id": routine,
-        "started_at": started.isoformat(),
-        "ended_at": (started + timedelta(seconds=160)).isoformat(),
-        "completed": True,
-        "planned_seconds": 160,
-        "practised_seconds": 160,
-        "exercises": [
-            {
-                "exercise_id": "hip-flexor-chair-lunge",
-                "outcome": "done",
-                "held_seconds": 120,
-                "planned_seconds": 120,
-                "side": "",
-            }
-        ],
-    }
+def result_body() -> dict:
+    return hip_flexor_played(NOW - timedelta(minutes=10), seconds=160)
 
 
 def test_it_saves_a_queued_check_in_once_at_the_time_it_was_made():

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from coach.practice.models import PracticeSession
 
+from .api_helpers import played
 from .factories import make_user
 
 pytestmark = pytest.mark.django_db
@@ -21,30 +22,6 @@ PAGES = (
     "/account/export/sciatica-coach.json",
     "/account/export/sciatica-coach-csv.zip",
 )
-
-
-def played(minutes_ago: int = 10) -> dict:
-    """The hip flexor played through, ending `minutes_ago` minutes ago."""
-    started = timezone.now() - timedelta(minutes=minutes_ago, seconds=161)
-    return {
-        "routine_id": "hip-flexor",
-        "started_at": started.isoformat(),
-        "ended_at": (started + timedelta(seconds=161)).isoformat(),
-        "completed": True,
-        "planned_seconds": 160,
-        "practised_seconds": 160,
-        "exercises": [
-            {
-                "exercise_id": "hip-flexor-chair-lunge",
-                "outcome": "done",
-                "held_seconds": 120,
-                "planned_seconds": 120,
-                "side": "",
-                "spread": False,
-            }
-        ],
-        "checks": [],
-    }
 
 
 def post(client, body, key: str | None = None):

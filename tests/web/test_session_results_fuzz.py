@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from coach.practice.models import ExerciseOutcome, PracticeSession
 from coach.practice.results import known_routines
 
+from .api_helpers import played
 from .factories import make_user
 
 pytestmark = pytest.mark.django_db
@@ -54,29 +55,6 @@ near_now = st.integers(min_value=-4 * 24 * 3600, max_value=24 * 3600).map(
 )
 numbers = st.integers() | st.integers(min_value=-2, max_value=2**31 + 2) | st.integers(0, 500)
 any_value = json_values | times | near_now | numbers | st.sampled_from(["hip-flexor", "", "hurt"])
-
-
-def played() -> dict:
-    started = dj_timezone.now() - timedelta(minutes=10)
-    return {
-        "routine_id": "hip-flexor",
-        "started_at": started.isoformat(),
-        "ended_at": (started + timedelta(seconds=161)).isoformat(),
-        "completed": True,
-        "planned_seconds": 160,
-        "practised_seconds": 160,
-        "exercises": [
-            {
-                "exercise_id": "hip-flexor-chair-lunge",
-                "outcome": "done",
-                "held_seconds": 120,
-                "planned_seconds": 120,
-                "side": "",
-                "spread": False,
-            }
-        ],
-        "checks": [],
-    }
 
 
 @st.composite
