@@ -90,7 +90,9 @@ def double_text(page) -> None:
 
 
 # What does not fit: the page scrolling sideways; anything visible reaching past the screen's
-# edges or clipped by its box; and words drawn over other words or controls.
+# edges or clipped by its box; words drawn over other words or controls; and a word of up to
+# ten letters or digits broken across two lines ("Empeza-r" on a button, "1-0" on the pain
+# scale).
 OVERFLOW = """(width) => {
   const classes = (el) => typeof el.className === 'string' && el.className.trim()
     ? '.' + el.className.trim().split(/\\s+/).join('.') : '';
@@ -133,12 +135,27 @@ OVERFLOW = """(width) => {
       if (over) { overlapping.push(name(a) + ' / ' + name(b)); mark(a); }
     }
   }
+  // a short word cut in two at the end of a line (a long one may have to be, or hyphenated)
+  const broken = [];
+  for (const el of leaves) {
+    for (const node of el.childNodes) {
+      if (node.nodeType !== 3) continue;
+      for (const m of node.textContent.matchAll(/[\\p{L}\\p{N}]+/gu)) {
+        if (m[0].length > SHORT_WORD) continue;
+        const range = document.createRange();
+        range.setStart(node, m.index);
+        range.setEnd(node, m.index + m[0].length);
+        const lines = new Set([...range.getClientRects()].map((q) => Math.round(q.top)));
+        if (lines.size > 1) { broken.push(m[0] + ' in ' + name(el)); mark(el); }
+      }
+    }
+  }
   const page = document.scrollingElement;
-  return { pageWider: page.scrollWidth - page.clientWidth, outside, clipped, overlapping };
-}"""
+  return { pageWider: page.scrollWidth - page.clientWidth, outside, clipped, overlapping, broken };
+}""".replace("SHORT_WORD", "10")
 
 WIDTH = 320
-FITS = {"pageWider": 0, "outside": [], "clipped": [], "overlapping": []}
+FITS = {"pageWider": 0, "outside": [], "clipped": [], "overlapping": [], "broken": []}
 
 
 def _at_320_with_double_text(page, path: str, name: str, lang: str = "en") -> dict:
