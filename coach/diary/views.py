@@ -62,6 +62,31 @@ def _when(at) -> str:
     return date_format(timezone.localtime(at), pgettext("date format", "D j M H:i"))
 
 
+def _once_each(label):
+    """`label`, worked out once for each time however many charts show it."""
+    seen: dict = {}
+
+    def labelled(at) -> str:
+        if at not in seen:
+            seen[at] = label(at)
+        return seen[at]
+
+    return labelled
+
+
+def _labelled(entries: list[CheckIn]) -> list[CheckIn]:
+    """The check-ins with their times written out once for the page (`short_at` in the tables,
+    `long_at` in a sentence), not once in every place they show."""
+    short, long = (
+        pgettext("date format", "D j M, H:i"),
+        pgettext("date format, in a sentence", "D j M, H:i"),
+    )
+    for c in entries:
+        local = timezone.localtime(c.at)
+        c.short_at, c.long_at = date_format(local, short), date_format(local, long)  # type: ignore[attr-defined]
+    return entries
+
+
 def _when_long(at) -> str:
     """'Thu 3 Dec 14:05' (Spanish: 'jueves 3 de diciembre, 14:05'), for a sentence."""
     return date_format(timezone.localtime(at), pgettext("date format, in a sentence", "D j M H:i"))
@@ -204,11 +229,13 @@ def history(request: HttpRequest) -> HttpResponse:
     if days is None:
         return _history_by_week(request, now)
     start, end = selectors.window(days, now)
-    entries = selectors.checkins_between(user, start, end)
+    entries = _labelled(selectors.checkins_between(user, start, end))
     sessions, session_count = selectors.latest_sessions(user, start, end)
     counts = selectors.sessions_per_day(user, start, end)
     first = timezone.localdate(start)
     per_day = [(d, counts.get(d, 0)) for d in (first + timedelta(days=i) for i in range(days))]
+    newest = list(reversed(entries))
+    when = _once_each(_when)
     return render(
         request,
         "diary/history.html",
@@ -216,12 +243,13 @@ def history(request: HttpRequest) -> HttpResponse:
             "days": days,
             "choices": HISTORY_DAYS,
             "checkin_count": len(entries),
-            "entries_newest": list(reversed(entries)),
+            "entries_newest": newest,
+            "entries_listed": newest[: selectors.SESSIONS_LISTED],
             "sessions": selectors.session_summaries(sessions),
             "session_count": session_count,
             "per_day_newest": list(reversed(per_day)),
-            "pain": charts.pain_chart(entries, start, end, days, _when),
-            "extent": charts.extent_chart(entries, start, end, days, _when, EXTENT_LABELS),
+            "pain": charts.pain_chart(entries, start, end, days, when),
+            "extent": charts.extent_chart(entries, start, end, days, when, EXTENT_LABELS),
             "bars": charts.sessions_chart(per_day, start, end),
         },
     )
@@ -236,6 +264,7 @@ def _history_by_week(request: HttpRequest, now) -> HttpResponse:
     span = 7 * len(weeks)
     sessions, session_count = selectors.latest_sessions(user, None, end)
     entries, checkin_count = selectors.latest_checkins(user, selectors.SESSIONS_LISTED)
+    _labelled(entries)
     noted = [w for w in weeks if w.checkins]
 
     def week_of(at) -> str:
@@ -251,6 +280,7 @@ def _history_by_week(request: HttpRequest, now) -> HttpResponse:
             "choices": HISTORY_DAYS,
             "checkin_count": checkin_count,
             "entries_newest": entries,
+            "entries_listed": entries,
             "weeks_newest": list(reversed(weeks)),
             "sessions": selectors.session_summaries(sessions),
             "session_count": session_count,

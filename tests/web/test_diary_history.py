@@ -130,3 +130,18 @@ def test_it_shows_a_stranger_none_of_another_persons_history(client, diary):
 
 def test_it_sends_anonymous_people_to_sign_in(client):
     assert client.get("/history/?days=7")["Location"].startswith("/account/sign-in/?next=")
+
+
+def test_a_busy_window_lists_the_latest_check_ins_and_keeps_every_one_in_the_tables(client):
+    user = make_user()
+    for i in range(55):  # before and after sessions: several check-ins a day
+        make_checkin(user, at=NOW - timedelta(hours=2 * i + 1), leg=i % 11)
+    client.force_login(user)
+    text = client.get("/history/?days=7").content.decode()
+    assert table(text, "Leg and back pain at each check-in").count("<tr><td>") == 55
+    assert svg(text, "pain").count("<circle") == 110
+    cards = re.findall(r'<li class="card entry">.*?</li>', text, re.S)
+    assert len(cards) == 50
+    assert "<strong>Fri 20 Nov, 17:00</strong>" in cards[0]  # the newest first
+    assert 'data-confirm="Delete the check-in of Fri 20 Nov, 17:00?' in cards[0]
+    assert "The latest 50 are listed; 55 in all in these days" in text
