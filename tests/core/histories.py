@@ -4,6 +4,7 @@ in time order, each some minutes to days after the one before."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -11,7 +12,16 @@ from zoneinfo import ZoneInfo
 from hypothesis import strategies as st
 
 from stretching import catalogue
-from stretching.rules import ExerciseOutcome, Override, SessionRecord
+from stretching.rules import (
+    DEFAULT_SETTINGS,
+    ExerciseOutcome,
+    Override,
+    SessionRecord,
+    State,
+    apply,
+    events,
+    initial_state,
+)
 from stretching.symptoms import CONTEXTS, CheckIn
 
 CAT = catalogue.default()
@@ -129,3 +139,11 @@ def timed(steps: list[tuple[int, Step]]) -> Timed:
         end = max(end, at)
     out.end = end
     return out
+
+
+def states(h: Timed) -> Iterator[State]:
+    """The rules' state after each event of the history, in the replay's order."""
+    state = initial_state(CAT, DEFAULT_SETTINGS)
+    for event in events(h.sessions, h.checkins, h.overrides, h.end):
+        state = apply(state, event, CAT)
+        yield state

@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from stretching.rules import DEFAULT_SETTINGS, apply, events, initial_state, plan, replay
 from stretching.symptoms import TREND_DAYS
 
-from .histories import CAT, TZ, histories, timed
+from .histories import CAT, TZ, histories, states, timed
 
 
 def _all_kept(checkins):
@@ -35,9 +35,7 @@ def test_plans_are_the_same_with_only_the_check_ins_still_read(steps):
 @given(histories)
 def test_a_kept_state_holds_few_check_ins_however_long_the_diary(steps):
     h = timed(steps)
-    state = initial_state(CAT, DEFAULT_SETTINGS)
-    for event in events(h.sessions, h.checkins, h.overrides, h.end):
-        state = apply(state, event, CAT)
+    state = [initial_state(CAT, DEFAULT_SETTINGS), *states(h)][-1]
     if h.checkins:
         newest = h.checkins[-1].at
         older = [c for c in state.checkins if c.at < newest - timedelta(days=TREND_DAYS)]
