@@ -45,13 +45,14 @@ def posts_to(context, path: str) -> list[dict]:
 
 
 def assert_saved_once(sent: list[dict], owner: str | None = None) -> None:
-    """The entry reached the server and was saved once: the first post that arrived created it
-    (201). A page reloaded or left while its post was on the way sends it again from the queue
-    on the next page, as it must (it cannot know the first arrived); the server answers such a
-    repeat with the saved result (200) and saves nothing twice."""
+    """The entry reached the server and was saved once: one post created it (201). A page
+    reloaded or left while its post was on the way sends it again from the queue on the next
+    page, as it must (it cannot know the first arrived); the server answers such a repeat with
+    the saved result (200) and saves nothing twice. Answers are seen in the order they come
+    back, and the left page's may come back after the repeat's, so the order is not checked."""
     statuses = [s["status"] for s in sent]
-    assert statuses and statuses[0] == 201, sent
-    assert all(status == 200 for status in statuses[1:]), sent
+    assert statuses.count(201) == 1, sent
+    assert all(status in (200, 201) for status in statuses), sent
     if owner is not None:
         assert {s["owner"] for s in sent} == {owner}, sent
 
