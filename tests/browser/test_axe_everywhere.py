@@ -9,8 +9,8 @@ import pytest
 from django.conf import settings
 from django.test import Client
 
-from tests.web.clinic_factories import assign, make_clinician, make_share, sign_in_clinician
-from tests.web.factories import make_checkin, make_recheck, make_session, make_user
+from tests.web.clinic_factories import person_with_clinician, sign_in_clinician
+from tests.web.factories import make_user
 from tests.web.test_no_english_left import (
     CLINICIAN_PAGES,
     NEW_CLINICIAN_PAGES,
@@ -56,13 +56,7 @@ def violations_on(page, paths: list[str]) -> dict[str, list[str]]:
 
 @pytest.fixture
 def people():
-    person = make_user("ana@example.org")
-    make_checkin(person)
-    make_session(person)
-    make_recheck(person)
-    clinician = make_clinician("sam@clinic.example")
-    routine = assign(make_share(person, clinician))
-    return person, clinician, routine
+    return person_with_clinician()
 
 
 def _fill(paths, person, routine):

@@ -15,7 +15,7 @@ from coach.clinic.routines import routine_assign
 from stretching import catalogue
 from stretching.custom import read_custom
 
-from .factories import make_user
+from .factories import make_checkin, make_recheck, make_session, make_user
 
 ROUTINE = {
     "name": "Morning set",
@@ -101,3 +101,14 @@ def result_for(routine_id, timeline, now, hurt=""):
         "exercises": exercises,
         "checks": [],
     }
+
+
+def person_with_clinician():
+    """A person with a check-in, a session and a quick check answered just now, sharing with a
+    clinician who assigned them a routine: every page of both has something to show."""
+    person = make_user("ana@example.org")
+    make_checkin(person)
+    make_session(person)
+    make_recheck(person)
+    clinician = make_clinician("sam@clinic.example")
+    return person, clinician, assign(make_share(person, clinician))

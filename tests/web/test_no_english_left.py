@@ -15,8 +15,8 @@ import pytest
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 
-from .clinic_factories import assign, make_clinician, make_share, sign_in_clinician
-from .factories import make_checkin, make_recheck, make_session, make_user
+from .clinic_factories import person_with_clinician, sign_in_clinician
+from .factories import make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -180,13 +180,7 @@ def _spanish(client, path: str) -> str:
 
 @pytest.fixture
 def person_and_routine():
-    person = make_user("ana@example.org")
-    make_checkin(person)
-    make_session(person)
-    make_recheck(person)  # the quick check before a session, answered just now
-    clinician = make_clinician("sam@clinic.example")
-    routine = assign(make_share(person, clinician))
-    return person, clinician, routine
+    return person_with_clinician()
 
 
 def _fill(path: str, person, routine) -> str:
