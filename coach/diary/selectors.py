@@ -196,17 +196,18 @@ def latest_checkin(user) -> CheckIn | None:
 
 
 def morning_checkin_suggested(
-    user, now: datetime, *, practised_yesterday: bool, latest: CheckIn | None | bool = False
+    user, now: datetime, *, practised_yesterday: bool, latest: CheckIn | None
 ) -> bool:
     """After a day with a session, suggest a check-in the next morning until there is one.
-    `latest`: the person's latest check-in (None: they have none), when the page has read it."""
+    `latest`: the person's latest check-in, as the page read it (None: there is none)."""
     if not practised_yesterday:
         return False
-    start = day_start(timezone.localdate(now))
     if latest is None:
         return True
-    if isinstance(latest, CheckIn) and latest.at <= now:
+    start = day_start(timezone.localdate(now))
+    if latest.at <= now:
         return latest.at < start
+    # the latest is stamped later than now (a phone's clock ahead): look for one this morning
     return not CheckIn.objects.filter(user=user, at__gte=start, at__lte=now).exists()
 
 

@@ -1,5 +1,6 @@
 """Check-in, Today and History: thin views over the selectors and the core."""
 
+import functools
 from datetime import timedelta
 
 from django.contrib import messages
@@ -60,18 +61,6 @@ def _get_session_for_user(request: HttpRequest, pk: int) -> PracticeSession:
 def _when(at) -> str:
     """'Thu 3 Dec 14:05' (Spanish: 'jue 3 dic, 14:05'), in the page's language."""
     return date_format(timezone.localtime(at), pgettext("date format", "D j M H:i"))
-
-
-def _once_each(label):
-    """`label`, worked out once for each time however many charts show it."""
-    seen: dict = {}
-
-    def labelled(at) -> str:
-        if at not in seen:
-            seen[at] = label(at)
-        return seen[at]
-
-    return labelled
 
 
 def _labelled(entries: list[CheckIn]) -> list[CheckIn]:
@@ -235,7 +224,7 @@ def history(request: HttpRequest) -> HttpResponse:
     first = timezone.localdate(start)
     per_day = [(d, counts.get(d, 0)) for d in (first + timedelta(days=i) for i in range(days))]
     newest = list(reversed(entries))
-    when = _once_each(_when)
+    when = functools.cache(_when)  # each time once, however many charts show it
     return render(
         request,
         "diary/history.html",

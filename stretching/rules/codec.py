@@ -97,15 +97,18 @@ def _decoder(kind: Any) -> Callable[[Any], Any]:
 
 
 def _dataclass_decoder(cls: type) -> Callable[[Any], Any]:
-    fields: list[tuple[str, Callable[[Any], Any]]] = []
-
     def decode_fields(data: Any) -> Any:
-        if not fields:  # filled on first use, so a dataclass may refer to itself
-            hints = _hints(cls)
-            fields.extend((f.name, _decoder(hints[f.name])) for f in _fields(cls))
-        return cls(**{name: field(data[name]) for name, field in fields})
+        return cls(**{name: field(data[name]) for name, field in _field_decoders(cls)})
 
     return decode_fields
+
+
+@cache
+def _field_decoders(cls: type) -> tuple[tuple[str, Callable[[Any], Any]], ...]:
+    """Each field's name and decoder, worked out on first use (so a dataclass may refer to
+    itself)."""
+    hints = _hints(cls)
+    return tuple((f.name, _decoder(hints[f.name])) for f in _fields(cls))
 
 
 def _fields(cls: type) -> tuple[dataclasses.Field[Any], ...]:
