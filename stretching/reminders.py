@@ -18,6 +18,8 @@ Decisions where the issue leaves room (numbers named once, below):
 - One gentle follow-up `FOLLOW_UP_AFTER` a slot, only if the slot is still undone then, only on
   the same local day, before the reminder's next slot, and never in quiet hours. Nothing at all
   goes out in quiet hours.
+- A routine a clinician assigned gets a reminder of its own (`for_routine`): as many times a
+  day as the routine asks for, on at its usual times until the person changes or clears them.
 - After a session that hurt (that day or the day before) the message says what changed, in the
   plan's own sentences (the stretch that rests, the shorter hold), not the same call again.
 """
@@ -30,6 +32,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from .catalogue import Routine
 from .rules import Plan, SessionRecord
 
 Kind = Literal["reminder", "follow-up"]
@@ -56,6 +59,8 @@ class Reminder:
     max_times: int = 1
     between: tuple[time, time] | None = None
     """The local times it may be set to (None: any)."""
+    name: str = ""
+    """How the settings and their problems name it ('' its id, capitalised)."""
 
 
 REMINDERS: tuple[Reminder, ...] = (
@@ -65,6 +70,61 @@ REMINDERS: tuple[Reminder, ...] = (
     Reminder("warm-up", "daily-warm-up", (time(8, 0),)),
 )
 BY_ID: Mapping[str, Reminder] = {r.id: r for r in REMINDERS}
+
+ASSIGNED = "routine:"
+"""A reminder of a routine a clinician assigned is this and the routine's id."""
+ASSIGNED_WINDOWS: Mapping[str, tuple[time, time]] = {
+    "morning": (time(7, 30), time(11, 30)),
+    "evening": (time(18, 0), time(21, 0)),
+    "any": (time(9, 0), time(19, 0)),
+}
+"""[design] An assigned routine's usual times spread evenly over its part of the day, outside
+the usual quiet hours."""
+ASSIGNED_BETWEEN: Mapping[str, tuple[time, time] | None] = {
+    "morning": MORNING,
+    "evening": (time(16, 0), time(23, 59)),
+    "any": None,
+}
+"""[design] The local times an assigned routine may be set to, by its part of the day."""
+
+
+def for_routine(routine: Routine) -> Reminder:
+    """The reminder of a routine a clinician assigned: as many times a day as it asks for, at
+    times spread over its part of the day (the person may move them)."""
+    n = max(1, routine.frequency.times_per_day_max or routine.frequency.times_per_day_min or 1)
+    part = (
+        routine.frequency.time_of_day
+        if routine.frequency.time_of_day in ASSIGNED_WINDOWS
+        else "any"
+    )
+    return Reminder(
+        ASSIGNED + routine.id,
+        routine.id,
+        spread(*ASSIGNED_WINDOWS[part], n),
+        n,
+        n,
+        between=ASSIGNED_BETWEEN[part],
+        name=routine.name,
+    )
+
+
+def spread(first: time, last: time, n: int) -> tuple[time, ...]:
+    """`n` times from `first` to `last`, evenly apart, to the nearest quarter hour."""
+    if n == 1:
+        return (first,)
+    start, end = first.hour * 60 + first.minute, last.hour * 60 + last.minute
+    minutes = (round((start + i * (end - start) / (n - 1)) / 15) * 15 for i in range(n))
+    return tuple(time(m // 60, m % 60) for m in minutes)
+
+
+def routine_of(reminder_id: str) -> str:
+    """The routine a reminder id stands for; KeyError for an id that is neither a built-in
+    reminder nor an assigned routine's."""
+    if reminder_id in BY_ID:
+        return BY_ID[reminder_id].routine_id
+    if reminder_id.startswith(ASSIGNED) and len(reminder_id) > len(ASSIGNED):
+        return reminder_id[len(ASSIGNED) :]
+    raise KeyError(reminder_id)
 
 
 @dataclass(frozen=True)
@@ -83,6 +143,13 @@ class Schedule:
     snoozed: Mapping[SlotKey, datetime] = field(default_factory=dict)
     """A snoozed slot goes out at its new moment instead, under the same key."""
     follow_up: bool = True
+    assigned: tuple[Reminder, ...] = ()
+    """Reminders of the routines a clinician assigned to the person (`for_routine`)."""
+
+    @property
+    def reminders(self) -> tuple[Reminder, ...]:
+        """Every reminder the person can set: the built-in ones, then their assigned ones."""
+        return REMINDERS + self.assigned
 
     @property
     def tz(self) -> ZoneInfo:
@@ -106,24 +173,25 @@ def problems(schedule: Schedule) -> list[str]:
         found.append(f"'{schedule.zone}' is not a time zone we know.")
     if not schedule.days:
         found.append("Choose at least one day of the week.")
-    for reminder in REMINDERS:
+    for reminder in schedule.reminders:
         chosen = schedule.times.get(reminder.id, ())
         if not chosen:
             continue
         if len(set(chosen)) != len(chosen):
-            found.append(f"{_label(reminder)}: the same time is chosen twice.")
+            found.append(f"{label(reminder)}: the same time is chosen twice.")
         if not reminder.min_times <= len(chosen) <= reminder.max_times:
-            found.append(f"{_label(reminder)}: {_count_rule(reminder)}.")
+            found.append(f"{label(reminder)}: {_count_rule(reminder)}.")
         if reminder.between and any(not _within(t, reminder.between) for t in chosen):
             lo, hi = reminder.between
-            found.append(f"{_label(reminder)}: choose a time between {lo:%H:%M} and {hi:%H:%M}.")
+            found.append(f"{label(reminder)}: choose a time between {lo:%H:%M} and {hi:%H:%M}.")
         if any(schedule.in_quiet_hours(t) for t in chosen):
-            found.append(f"{_label(reminder)}: a time falls in your quiet hours.")
+            found.append(f"{label(reminder)}: a time falls in your quiet hours.")
     return found
 
 
-def _label(reminder: Reminder) -> str:
-    return reminder.id.replace("-", " ").capitalize()
+def label(reminder: Reminder) -> str:
+    """How the problems name a reminder: its name, else its id capitalised."""
+    return reminder.name or reminder.id.replace("-", " ").capitalize()
 
 
 def _count_rule(reminder: Reminder) -> str:
@@ -182,7 +250,7 @@ def active_reminders(plan: Plan | None, schedule: Schedule) -> list[Reminder]:
     with no plan, every reminder the person set (whether each goes out is decided at its
     moment, by `decide`, so the stored slots follow the plan as it changes)."""
     found = []
-    for reminder in REMINDERS:
+    for reminder in schedule.reminders:
         item = plan.due_for(reminder.routine_id) if plan is not None else None
         asked = plan is None or (item is not None and item.due)
         if asked and schedule.times.get(reminder.id):

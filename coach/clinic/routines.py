@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy
 
 from coach.lib.language import display_catalogue, display_language
 from coach.practice.models import AssignedRoutine
+from coach.reminders import planning
 from stretching import catalogue, i18n
 from stretching.custom import (
     SIDES,
@@ -193,7 +194,7 @@ def routine_assign(*, share: Share, routine: CustomRoutine, clinician) -> Assign
     if earlier and earlier[0].user_id != share.patient_id:
         raise ValueError("That routine belongs to somebody else.")
     AssignedRoutine.objects.filter(routine_id=routine.id, current=True).update(current=False)
-    return AssignedRoutine.objects.create(
+    assigned = AssignedRoutine.objects.create(
         user_id=share.patient_id,
         routine_id=routine.id,
         version=earlier[0].version + 1 if earlier else 1,
@@ -204,13 +205,19 @@ def routine_assign(*, share: Share, routine: CustomRoutine, clinician) -> Assign
         assigned_by_label=f"{clinician.email}, {share.clinic.name}",
         created_at=timezone.now(),
     )
+    planning.replan(user=share.patient_id, now=assigned.created_at)  # its reminders
+    return assigned
 
 
+@transaction.atomic
 def routine_unassign(*, share: Share, routine_id: str) -> int:
-    """Take the routine off the person's plan; its versions stay as its history."""
-    return AssignedRoutine.objects.filter(
+    """Take the routine off the person's plan (and its reminders); its versions stay as its
+    history."""
+    taken = AssignedRoutine.objects.filter(
         user_id=share.patient_id, routine_id=routine_id, current=True
     ).update(current=False)
+    planning.replan(user=share.patient_id, now=timezone.now())
+    return taken
 
 
 def current_version(patient_id: int, routine_id: str) -> AssignedRoutine | None:

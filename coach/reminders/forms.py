@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext, pgettext_lazy
 
 from stretching import reminders
-from stretching.reminders import REMINDERS, Schedule
+from stretching.reminders import REMINDERS, Reminder, Schedule
 
 LABELS = {
     "morning-hamstring": gettext_lazy("Morning hamstring stretch (once, in the morning)"),
@@ -42,18 +42,20 @@ SNOOZE_CHOICES = [
 ]  # fmt: skip
 
 
-def problem_text(problem: str) -> str:
+def problem_text(problem: str, assigned: tuple[Reminder, ...] = ()) -> str:
     """One of the core's problems with the chosen times (stretching.reminders.problems, in
-    English) in the page's language; one it does not know stays as written."""
+    English) in the page's language; one it does not know stays as written. An assigned
+    routine is named as its clinician named it."""
     if problem == "Choose at least one day of the week.":
         return _("Choose at least one day of the week.")
     if m := re.fullmatch(r"'(.*)' is not a time zone we know\.", problem):
         return _("'%(zone)s' is not a time zone we know.") % {"zone": m[1]}
     label, sep, rest = problem.partition(": ")
-    names = {str(r.id.replace("-", " ").capitalize()): r.id for r in REMINDERS}
+    names: dict[str, str] = {reminders.label(r): str(NAMES[r.id]) for r in REMINDERS}
+    names |= {reminders.label(r): r.name for r in assigned}
     if not sep or label not in names:
         return problem
-    name = NAMES[names[label]]
+    name = names[label]
     if rest == "the same time is chosen twice.":
         said = _("the same time is chosen twice.")
     elif rest == "a time falls in your quiet hours.":
@@ -78,7 +80,17 @@ def problem_text(problem: str) -> str:
 
 
 def times_field(name: str) -> str:
-    return "times_" + name.replace("-", "_")
+    """The form field of a reminder's times: `times_relief`, `times_routine_morning_set`."""
+    return "times_" + name.replace("-", "_").replace(":", "_")
+
+
+def assigned_label(reminder: Reminder) -> str:
+    n = reminder.max_times
+    return ngettext(
+        "%(name)s, from your clinician (once a day)",
+        "%(name)s, from your clinician (%(count)d times a day)",
+        n,
+    ) % {"name": reminder.name, "count": n}
 
 
 def parse_times(text: str) -> tuple[time, ...]:
@@ -119,11 +131,12 @@ class ReminderSettingsForm(forms.Form):
         label=gettext_lazy("As a notification on this device (web push)"), required=False
     )
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, assigned: tuple[Reminder, ...] = (), **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        for r in REMINDERS:
+        self.assigned = assigned
+        for r in REMINDERS + assigned:
             self.fields[times_field(r.id)] = forms.CharField(
-                label=LABELS[r.id],
+                label=LABELS[r.id] if r.id in LABELS else assigned_label(r),
                 required=False,
                 help_text=gettext_lazy(
                     "Times like 07:30, separated by commas; empty turns it off."
@@ -141,7 +154,7 @@ class ReminderSettingsForm(forms.Form):
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         times = {}
-        for r in REMINDERS:
+        for r in REMINDERS + self.assigned:
             name = times_field(r.id)
             try:
                 times[r.id] = parse_times(data.get(name) or "")
@@ -155,10 +168,14 @@ class ReminderSettingsForm(forms.Form):
             times=times,
             days=frozenset(data.get("days") or ()),
             quiet=(start, end) if start and end else None,
+            assigned=self.assigned,
         )
         for problem in reminders.problems(schedule):
-            self.add_error(None, problem_text(problem))
-        data["times"] = {rid: [f"{t:%H:%M}" for t in ts] for rid, ts in times.items() if ts}
+            self.add_error(None, problem_text(problem, self.assigned))
+        cleared = {r.id for r in self.assigned}  # kept empty: off, not "at its usual times"
+        data["times"] = {
+            rid: [f"{t:%H:%M}" for t in ts] for rid, ts in times.items() if ts or rid in cleared
+        }
         return data
 
 

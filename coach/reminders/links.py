@@ -8,6 +8,8 @@ from django.conf import settings
 from django.core import signing
 from django.urls import reverse
 
+from stretching import catalogue
+
 CONFIRM_VALID = timedelta(days=3)
 """[design] A tips confirmation link works this long."""
 UNSUBSCRIBE_SALT = "reminders.unsubscribe"
@@ -53,4 +55,7 @@ def confirm_url(fields: dict[str, Any]) -> str:
 
 
 def player_url(routine_id: str) -> str:
-    return absolute(reverse("player", args=[routine_id]))
+    """The player of a built-in routine, or of one a clinician assigned (the clinic's page)."""
+    if routine_id in catalogue.default().routines:
+        return absolute(reverse("player", args=[routine_id]))
+    return absolute(reverse("clinic:my_player", args=[routine_id]))

@@ -5,8 +5,6 @@ account: only the address and when it was confirmed, deleted on unsubscribe)."""
 from django.conf import settings
 from django.db import models
 
-from stretching.reminders import REMINDERS
-
 
 class ReminderSettings(models.Model):
     """What the person chose: times per reminder, days, quiet hours, zone, pause, channels."""
@@ -63,7 +61,11 @@ class ReminderSlot(models.Model):
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reminder_slots"
     )
-    reminder = models.CharField(max_length=32, choices=[(r.id, r.id) for r in REMINDERS])
+    reminder = models.CharField(
+        max_length=80,
+        help_text="A built-in reminder's id (stretching.reminders.REMINDERS), or 'routine:' "
+        "and the id of a routine a clinician assigned.",
+    )
     local_date = models.DateField()
     slot_time = models.TimeField()
     kind = models.CharField(max_length=16, choices=KINDS, default="reminder")

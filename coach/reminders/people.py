@@ -9,8 +9,9 @@ from django.utils import timezone
 from coach.diary import selectors as diary
 from coach.diary.plans import plan_for_user
 from coach.practice.gating import facts_for
-from stretching import gate
-from stretching.reminders import REMINDERS, Blocked, Schedule, Slot, SlotKey
+from coach.practice.models import AssignedRoutine
+from stretching import gate, reminders
+from stretching.reminders import REMINDERS, Blocked, Reminder, Schedule, Slot, SlotKey
 from stretching.rules import Plan, SessionRecord
 
 from .models import ReminderSettings, ReminderSlot
@@ -24,8 +25,24 @@ def default_times() -> dict[str, list[str]]:
     return {r.id: [f"{t:%H:%M}" for t in r.default_times] for r in REMINDERS}
 
 
+def assigned_of(user_id: int) -> tuple[Reminder, ...]:
+    """Reminders of the routines a clinician assigned to the person."""
+    found = AssignedRoutine.objects.routines_for(user_id)
+    return tuple(reminders.for_routine(c.routine()) for c in found)
+
+
+def times_of(rs: ReminderSettings, assigned: tuple[Reminder, ...]) -> dict[str, tuple[time, ...]]:
+    """The chosen times per reminder; an assigned routine the person has not set (or cleared)
+    yet is on at its usual times."""
+    chosen = {rid: parse_times(values) for rid, values in (rs.times or {}).items()}
+    for r in assigned:
+        chosen.setdefault(r.id, r.default_times)
+    return chosen
+
+
 def schedule_of(rs: ReminderSettings, snoozed: dict[SlotKey, datetime] | None = None) -> Schedule:
-    """The person's choices as the core reads them (snoozed slots from the stored ones)."""
+    """The person's choices as the core reads them (snoozed slots from the stored ones), with
+    the routines a clinician assigned to them."""
     quiet = (rs.quiet_start, rs.quiet_end) if rs.quiet_start and rs.quiet_end else None
     moved: dict[SlotKey, datetime] = (
         snoozed
@@ -35,14 +52,16 @@ def schedule_of(rs: ReminderSettings, snoozed: dict[SlotKey, datetime] | None = 
             for s in ReminderSlot.objects.filter(user_id=rs.user_id, snoozed=True, kind="reminder")
         }
     )
+    assigned = assigned_of(rs.user_id)
     return Schedule(
         zone=rs.zone,
-        times={rid: parse_times(values) for rid, values in (rs.times or {}).items()},
+        times=times_of(rs, assigned),
         days=frozenset(rs.days) if rs.days else frozenset(range(7)),
         quiet=quiet,
         paused_until=rs.paused_until,
         snoozed=moved,
         follow_up=rs.follow_up,
+        assigned=assigned,
     )
 
 
@@ -69,10 +88,9 @@ def blocked_of(user, now: datetime) -> Blocked:
 
 
 def core_slot(slot: ReminderSlot) -> Slot:
-    reminder = next(r for r in REMINDERS if r.id == slot.reminder)
     return Slot(
         slot.reminder,
-        reminder.routine_id,
+        reminders.routine_of(slot.reminder),
         slot.local_date,
         slot.slot_time,
         "follow-up" if slot.kind == "follow-up" else "reminder",

@@ -54,7 +54,8 @@ def plan_person(rs: ReminderSettings, now: datetime) -> int:
 
 
 def replan(*, user, now: datetime) -> None:
-    """The person changed their settings: their slots follow at once."""
+    """The person changed their settings, or a clinician assigned them a routine or took one
+    back (`user`: the person or their id): their slots follow at once."""
     with transaction.atomic():
         rs = ReminderSettings.objects.select_for_update().filter(user=user).first()
         if rs is not None:

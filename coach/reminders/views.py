@@ -14,17 +14,17 @@ from django.utils.translation import pgettext
 from django.views.decorators.http import require_GET, require_POST
 
 from coach.lib.language import display_catalogue
-from stretching.reminders import REMINDERS
+from stretching.reminders import REMINDERS, Reminder
 
 from . import calendar, push, services, words
 from .forms import PauseForm, ReminderSettingsForm, SnoozeForm, times_field
 from .models import ReminderSettings, ReminderSlot
-from .people import plan_of, schedule_of
+from .people import assigned_of, plan_of, schedule_of, times_of
 
 UPCOMING = 6
 
 
-def _initial(rs: ReminderSettings) -> dict:
+def _initial(rs: ReminderSettings, assigned: tuple[Reminder, ...]) -> dict:
     initial = {
         "zone": rs.zone if rs.pk else "",
         "days": rs.days,
@@ -34,25 +34,26 @@ def _initial(rs: ReminderSettings) -> dict:
         "email": rs.email,
         "push": rs.push,
     }
-    for rid, values in (rs.times or {}).items():
-        initial[times_field(rid)] = ", ".join(values)
+    for rid, times in times_of(rs, assigned).items():
+        initial[times_field(rid)] = ", ".join(f"{t:%H:%M}" for t in times)
     return initial
 
 
 @login_required
 def settings_page(request: HttpRequest) -> HttpResponse:
     rs = services.settings_for(request.user)
+    assigned = assigned_of(rs.user_id)
     if request.method == "POST":
-        form = ReminderSettingsForm(request.POST)
+        form = ReminderSettingsForm(request.POST, assigned=assigned)
         if form.is_valid():
             data = {**form.cleaned_data, "language": words.current_language()}
             services.settings_save(user=request.user, data=data)
             messages.success(request, _("Your reminders are saved."))
             return redirect("reminders:settings")
     else:
-        form = ReminderSettingsForm(initial=_initial(rs))
+        form = ReminderSettingsForm(initial=_initial(rs, assigned), assigned=assigned)
     now = timezone.now()
-    names = _reminder_names()
+    names = _reminder_names() | {r.id: r.name for r in assigned}
     upcoming = [
         {"slot": slot, "name": names.get(slot.reminder, slot.reminder)}
         for slot in ReminderSlot.objects.filter(

@@ -302,3 +302,55 @@ def test_slots_do_not_read_the_clock():
     with time_machine.travel(datetime(2030, 1, 1, tzinfo=UTC), tick=False):
         assert slots(p, schedule, start, start + timedelta(days=3)) == first
     assert all(isinstance(s, Slot) for s in first)
+
+
+# --- routines a clinician assigned ---------------------------------------------------------
+
+
+def assigned(times_per_day: int, time_of_day: str = "any") -> reminders.Reminder:
+    from stretching.custom import read_custom
+
+    data = {"name": "Morning set", "times_per_day": times_per_day, "time_of_day": time_of_day,
+            "exercises": [{"exercise_id": "supine-piriformis"}]}  # fmt: skip
+    return reminders.for_routine(read_custom(data, CAT, "clinic-7-1").routine())
+
+
+@pytest.mark.parametrize(
+    ("n", "part", "usual"),
+    [
+        (1, "any", ("09:00",)),
+        (2, "any", ("09:00", "19:00")),
+        (3, "any", ("09:00", "14:00", "19:00")),
+        (2, "morning", ("07:30", "11:30")),
+        (3, "evening", ("18:00", "19:30", "21:00")),
+    ],
+)
+def test_an_assigned_routine_is_reminded_as_often_as_it_asks_over_its_part_of_the_day(
+    n, part, usual
+):
+    r = assigned(n, part)
+    assert (r.id, r.routine_id, r.min_times, r.max_times) == (
+        "routine:clinic-7-1",
+        "clinic-7-1",
+        n,
+        n,
+    )
+    assert tuple(f"{t:%H:%M}" for t in r.default_times) == usual
+    assert not any(Schedule().in_quiet_hours(t) for t in r.default_times)  # 22:00 to 07:00
+    assert reminders.routine_of(r.id) == "clinic-7-1"
+
+
+def test_an_assigned_routine_is_planned_and_its_problems_name_it():
+    r = assigned(2)
+    schedule = Schedule(times={r.id: r.default_times}, assigned=(r,), follow_up=False)
+    now = datetime(2026, 11, 16, 0, 0, tzinfo=UTC)
+    found = slots(None, schedule, now, now + timedelta(days=1))
+    assert [(s.reminder_id, s.routine_id, f"{s.at:%H:%M}") for s in found] == [
+        ("routine:clinic-7-1", "clinic-7-1", "09:00"),
+        ("routine:clinic-7-1", "clinic-7-1", "19:00"),
+    ]
+    once = Schedule(times={r.id: (time(9),)}, assigned=(r,))
+    assert problems(once) == ["Morning set: choose 2 times, or none to turn it off."]
+    assert problems(Schedule(times={r.id: (time(9),)})) == []  # not assigned: not reminded
+    with pytest.raises(KeyError):
+        reminders.routine_of("routine:")
