@@ -25,7 +25,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
 from coach.practice.figure_views import _render as figure_text
-from stretching import catalogue, i18n
+from stretching import catalogue, figures, i18n
 from stretching.gate import RECHECK_VALID_MINUTES, quick_check_question
 from stretching.screening import recheck, words
 
@@ -70,7 +70,13 @@ def static_names() -> list[str]:
 
 
 def figure_urls() -> list[str]:
-    return [reverse("figure_svg", args=[ex_id]) for ex_id in catalogue.default().exercises]
+    return [reverse("figure_svg", args=[fid]) for fid in figure_ids()]
+
+
+def figure_ids() -> list[str]:
+    """Every picture the player may show: each stretch's, and each set done differently."""
+    sets = [fid for by_set in figures.SET_FIGURES.values() for fid in by_set.values()]
+    return [*catalogue.default().exercises, *sets]
 
 
 def quick_check_url(lang: str) -> str:
@@ -91,8 +97,8 @@ def _digest() -> str:
     h = hashlib.sha256()
     for name in static_names():
         h.update(name.encode() + Path(str(finders.find(name))).read_bytes())
-    for ex_id in catalogue.default().exercises:
-        h.update(figure_text(ex_id, None).encode())
+    for fid in figure_ids():
+        h.update(figure_text(fid, None).encode())
     for template in TEMPLATES:
         h.update((TEMPLATE_DIR / template).read_bytes())
     checks = [quick_check(lang) for lang in i18n.LANGUAGES]

@@ -16,6 +16,7 @@ from coach.lib.language import display_catalogue, display_language
 from coach.lib.queued import checks_owner
 from coach.practice import plans
 from coach.practice.models import AssignedRoutine
+from coach.practice.player_data import player_exercises
 from coach.practice.services import session_record
 from stretching import catalogue, i18n, positions
 from stretching.custom import CustomRoutine, compile_custom, read_custom
@@ -77,16 +78,7 @@ def my_player(request: HttpRequest, routine_id: str) -> HttpResponse:
         return blocked
     view, timeline = _compiled(request, routine)
     cat = display_catalogue()
-    exercises = {
-        eid: {
-            "name": cat.exercises[eid].name,
-            "short": cat.exercises[eid].short_name,
-            "figure": reverse("figure_svg", args=[eid]),
-            "release": cat.exercises[eid].cues.release,
-            "summary": cat.exercises[eid].summary,
-        }
-        for eid in routine.exercise_ids
-    }
+    exercises = player_exercises(cat, routine.exercise_ids)
     ready = getattr(positions, "ready_times", None)
     return render(
         request,

@@ -32,6 +32,7 @@ from stretching.timeline import compile_timeline, format_duration
 
 from . import plans
 from .models import PracticeSession
+from .player_data import player_exercises
 from .results import expected_for
 from .services import plan_override_once, session_record
 
@@ -176,16 +177,7 @@ def player(request: HttpRequest, routine_id: str) -> HttpResponse:
         return blocked
     plan = plans.for_request(request, routine)
     timeline = compile_timeline(_catalogue(), routine, plan.adjustments)
-    exercises = {
-        ex.id: {
-            "name": ex.name,
-            "short": ex.short_name,
-            "figure": reverse("figure_svg", args=[ex.id]),
-            "release": ex.cues.release,
-            "summary": ex.summary,
-        }
-        for ex in _catalogue().routine_exercises(routine)
-    }
+    exercises = player_exercises(_catalogue(), routine.exercise_ids)
     return render(
         request,
         "practice/player.html",

@@ -1,5 +1,6 @@
 """The guided player in a real browser at phone size, with the page clock under test control."""
 
+import re
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -70,9 +71,20 @@ def test_it_plays_the_relief_sequence_with_pause_back_and_hurt_and_saves_the_sum
     phone.get_by_role("button", name="Resume").click()
     expect(phone.locator("#phase")).to_have_text("squeeze")
 
+    # the second set is done with the toes turned out, and the picture shows it
+    figure = phone.locator("#figure")
+    expect(figure).to_have_attribute("src", re.compile(r"/standing-glute-squeeze\.svg$"))
+    second = next(s for s in RELIEF.steps if s.set_number == 2)
+    seconds(phone, second.start + 1 - 18)
+    expect(phone.locator("#variant")).to_have_text("toes turned out")
+    expect(figure).to_have_attribute("src", re.compile(r"/standing-glute-squeeze--toes-out\.svg$"))
+    expect(figure).to_have_attribute(
+        "alt", re.compile(r"^Drawing of Standing buttock squeeze \(toes turned out\): ")
+    )
+
     # the knee twist hurts on the left: it stops at once and the butterfly comes next
     twist = first_step("bedside-knee-twist")
-    seconds(phone, twist.start + 8 - 18)
+    seconds(phone, twist.start + 8 - (second.start + 1))
     expect(phone.locator("#ex-name")).to_have_text("Seated knee twist on the bed")
     expect(phone.locator("#side")).to_have_text("Left leg stretched")
     phone.get_by_role("button", name="This hurts").click()

@@ -43,6 +43,7 @@ def test_the_worker_precaches_every_script_style_icon_drawing_and_the_offline_pa
         assert f"/static/coach/icons/{icon}" in precache
     for exercise_id in catalogue.default().exercises:
         assert f"/figures/{exercise_id}.svg" in precache
+    assert "/figures/standing-glute-squeeze--toes-out.svg" in precache  # the second set's
     assert {"/offline/", "/offline/quick-check.json", "/manifest.webmanifest"} <= set(precache)
     assert all(url.startswith("/") and not url.startswith("//") for url in precache)
 

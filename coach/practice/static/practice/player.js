@@ -121,10 +121,13 @@ function nextExercise(step) {
   return later ? ui.exercises[later.exercise_id] : null;
 }
 
-function showFigure(ex) {
+function showFigure(ex, step) {
+  // a set done differently (the glute squeeze with the toes turned out) has its own picture
+  const src = (step.set_number && ex.sets && ex.sets[step.set_number]) || ex.figure;
   const fig = $("figure");
-  if (fig.getAttribute("src") !== ex.figure) fig.src = ex.figure;
-  fig.alt = fill(W.figureAlt, { name: ex.name, summary: ex.summary });
+  if (fig.getAttribute("src") !== src) fig.src = src;
+  const name = step.variant ? `${ex.name} (${step.variant})` : ex.name;
+  fig.alt = fill(W.figureAlt, { name, summary: ex.summary });
 }
 
 function showComing(step) {
@@ -139,7 +142,7 @@ function showStep(step) {
   const ex = step.exercise_id ? ui.exercises[step.exercise_id] : null;
   ui.root.dataset.step = step.kind;
   ui.root.dataset.index = String(step.index);
-  if (ex) showFigure(ex);
+  if (ex) showFigure(ex, step);
   $("ex-name").textContent = ex ? ex.name : W.endOfRoutine;
   $("side").hidden = !step.side_label;
   $("side").textContent = step.side_label || "";
