@@ -114,3 +114,19 @@ def test_taking_the_routine_back_drops_its_reminders(ana):
     assert [r for r, _ in planned(ana) if r.startswith("routine:")] == []
     run_minutes(datetime(2026, 11, 16, 8, 59, tzinfo=LONDON), 2)
     assert [m.subject for m in mail.outbox] == ["Time for your morning hamstring"]
+
+
+def test_the_calendar_holds_it_at_its_times_opening_its_own_player(client, ana):
+    from icalendar import Calendar
+
+    client.force_login(ana)
+    with time_machine.travel(MONDAY_6AM, tick=False):
+        response = client.get("/reminders/calendar/download.ics")
+    events = [e for e in Calendar.from_ical(response.content).walk("VEVENT")]
+    mine = {
+        f"{e.decoded('DTSTART'):%H:%M}": str(e["URL"])
+        for e in events
+        if e["SUMMARY"] == "Morning set"
+    }
+    player = f"http://127.0.0.1:8000/my-routines/clinic-{ana.pk}-1/play/"
+    assert mine == {"09:00": player, "19:00": player}
