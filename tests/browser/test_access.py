@@ -183,11 +183,19 @@ def _measured(page, name: str) -> dict:
     return found
 
 
+def _misfits(page, paths: list[str], lang: str) -> dict[str, dict]:
+    """Each page that does not fit, with what does not (one browser page walks them all)."""
+    found = {}
+    for path in paths:
+        name = (path.strip("/").replace("/", "-").split("?")[0] or "home") + f"-{lang}"
+        if (measured := _at_320_with_double_text(page, path, name, lang)) != FITS:
+            found[path] = measured
+    return found
+
+
 @pytest.mark.parametrize("lang", ["en", "es"])
-@pytest.mark.parametrize("path", VISITOR_PAGES)
-def test_a_visitors_page_reflows_at_320_px_with_text_at_200_percent(phone, path, lang):
-    name = (path.strip("/").replace("/", "-") or "home") + f"-{lang}"
-    assert _at_320_with_double_text(phone, path, name, lang) == FITS
+def test_every_visitors_page_reflows_at_320_px_with_text_at_200_percent(phone, lang):
+    assert _misfits(phone, VISITOR_PAGES, lang) == {}
 
 
 @pytest.fixture
@@ -209,10 +217,8 @@ def person(phone, context):
 
 
 @pytest.mark.parametrize("lang", ["en", "es"])
-@pytest.mark.parametrize("path", PERSON_PAGES)
-def test_a_persons_page_reflows_at_320_px_with_text_at_200_percent(person, path, lang):
-    name = path.strip("/").replace("/", "-").split("?")[0] + f"-{lang}"
-    assert _at_320_with_double_text(person, path, name, lang) == FITS
+def test_every_persons_page_reflows_at_320_px_with_text_at_200_percent(person, lang):
+    assert _misfits(person, PERSON_PAGES, lang) == {}
 
 
 def test_the_player_mid_hold_reflows_at_320_px_with_text_at_200_percent(phone):
