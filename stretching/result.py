@@ -104,11 +104,13 @@ class SessionResult:
 
 class ResultError(ValueError):
     """A posted result that does not make sense: `field` names where (`exercises[2].outcome`,
-    or None for the body as a whole) and the message says what is allowed."""
+    or None for the body as a whole) and the message says what is allowed; `code` the kind of
+    refusal a person can make sense of: "in-future" or "too-early" (the device's clock is wrong),
+    "unknown-routine" (not, or no longer, among theirs), else "invalid" (a player's fault)."""
 
-    def __init__(self, field: str | None, message: str) -> None:
+    def __init__(self, field: str | None, message: str, code: str = "invalid") -> None:
         super().__init__(message)
-        self.field = field
+        self.field, self.code = field, code
 
 
 @dataclass(frozen=True)
@@ -224,12 +226,14 @@ def _times(data: dict[str, Any], expected: Expected) -> tuple[datetime, datetime
             "started_at",
             f"started_at must be no earlier than {earliest.isoformat(timespec='seconds')} "
             f"({limits.before_first_use.days} days before this person's first use)",
+            "too-early",
         )
     if ended > latest:
         raise ResultError(
             "ended_at",
             f"ended_at must be no later than {latest.isoformat(timespec='seconds')} "
             f"(now, give or take {limits.clock_skew.seconds // 60} minutes)",
+            "in-future",
         )
     if ended < started:
         raise ResultError("ended_at", "ended_at must not be before started_at")
@@ -258,7 +262,9 @@ def _routine(data: dict[str, Any], expected: Expected) -> RoutinePlan:
     plan = expected.routines.get(rid) if len(rid) <= expected.limits.max_id_length else None
     if plan is None:
         known = ", ".join(sorted(expected.routines))
-        raise ResultError("routine_id", f"routine_id must be one of {known}, not {rid!r:.70}")
+        raise ResultError(
+            "routine_id", f"routine_id must be one of {known}, not {rid!r:.70}", "unknown-routine"
+        )
     return plan
 
 

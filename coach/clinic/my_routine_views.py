@@ -17,6 +17,7 @@ from coach.lib.queued import checks_owner
 from coach.practice import plans
 from coach.practice.models import AssignedRoutine
 from coach.practice.player_data import player_exercises
+from coach.practice.results import refusal_message
 from coach.practice.services import session_record
 from stretching import catalogue, i18n, positions
 from stretching.custom import CustomRoutine, compile_custom, read_custom
@@ -115,13 +116,14 @@ def my_results(request: HttpRequest, routine_id: str) -> JsonResponse:
         return _refused("Send an Idempotency-Key header of 8-64 letters, digits or dashes.")
     _, routine = _get_routine_for_user(request, routine_id)
     if not consent_active(request.user):
-        return _refused("Your consent is withdrawn: nothing was saved.", 403)
+        withdrawn = _("Your consent is withdrawn: nothing was saved.")
+        return _refused(withdrawn, 403, message=withdrawn)
     full = plan_of(compile_custom(catalogue.default(), routine))
     expected = Expected({routine_id: full}, first_use=me(request).date_joined, now=timezone.now())
     try:
         result = parse_result(read_json(request.body), expected)
     except ResultError as exc:
-        return _refused(str(exc))
+        return _refused(str(exc), message=refusal_message(exc.code))
     session, created = session_record(
         result=result, source="web", idempotency_key=key, user=request.user
     )
@@ -131,5 +133,6 @@ def my_results(request: HttpRequest, routine_id: str) -> JsonResponse:
     )
 
 
-def _refused(error: str, status: int = 400) -> JsonResponse:
-    return JsonResponse({"error": error}, status=status)
+def _refused(error: str, status: int = 400, message: str = "") -> JsonResponse:
+    """A refusal: the exact reason (`error`) and what the person reads (`message`)."""
+    return JsonResponse({"error": error, "message": message or refusal_message("")}, status=status)

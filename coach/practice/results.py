@@ -8,6 +8,7 @@ from datetime import datetime
 from functools import cache
 
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 
 from stretching import catalogue
 from stretching.custom import CustomRoutineError, compile_custom, read_custom
@@ -51,3 +52,28 @@ def _widest(a: RoutinePlan, b: RoutinePlan) -> RoutinePlan:
     for eid, seconds in b.exercises.items():
         exercises[eid] = max(seconds, exercises.get(eid, 0))
     return RoutinePlan(a.routine_id, max(a.planned_seconds, b.planned_seconds), exercises)
+
+
+REFUSED = {
+    "in-future": gettext_lazy(
+        "This session ends later than the time now, so this device's clock seems to be "
+        "ahead. Set the clock right and your next session is saved as usual."
+    ),
+    "too-early": gettext_lazy(
+        "This session is dated from before you began, so this device's clock seems to be "
+        "behind. Set the clock right and your next session is saved as usual."
+    ),
+    "unknown-routine": gettext_lazy(
+        "This session's routine is not among your routines (any more), so it was not added "
+        "to your diary."
+    ),
+}
+REFUSED_OTHER = gettext_lazy(
+    "The app could not read this session's record, so it was not added to your diary."
+)
+
+
+def refusal_message(code: str) -> str:
+    """What a person reads when a result is refused (the core's `ResultError.code`), in the
+    request's language; the exact reason stays in the answer's `error` for developers."""
+    return str(REFUSED.get(code, REFUSED_OTHER))

@@ -33,14 +33,19 @@ from stretching.timeline import compile_timeline, format_duration
 from . import plans
 from .models import PracticeSession
 from .player_data import player_exercises
-from .results import expected_for
+from .results import expected_for, refusal_message
 from .services import plan_override_once, session_record
 
 BAD_RESULT_KEY = "Send an Idempotency-Key header of 8-64 letters (A-Z, a-z), digits or dashes."
 
 
-def _refused(field: str | None, message: str, status: int = 400) -> JsonResponse:
-    return JsonResponse({"error": message, "field": field}, status=status)
+def _refused(
+    field: str | None, message: str, status: int = 400, code: str = "invalid"
+) -> JsonResponse:
+    """A refusal: the exact reason (`error`, `field`) and what the person reads (`message`)."""
+    return JsonResponse(
+        {"error": message, "field": field, "message": refusal_message(code)}, status=status
+    )
 
 
 DOSE_FIELDS = {
@@ -202,9 +207,11 @@ def player(request: HttpRequest, routine_id: str) -> HttpResponse:
 class ResultRefused(Exception):
     """A posted result that is not saved: the field at fault, why, and the status to answer."""
 
-    def __init__(self, field: str | None, message: str, status: int = 400) -> None:
+    def __init__(
+        self, field: str | None, message: str, status: int = 400, code: str = "invalid"
+    ) -> None:
         super().__init__(message)
-        self.field, self.status = field, status
+        self.field, self.status, self.code = field, status, code
 
 
 def result_save(
@@ -222,7 +229,7 @@ def result_save(
     try:
         result = parse_result(read_json(body), expected_for(user=user))
     except ResultError as exc:
-        raise ResultRefused(exc.field, str(exc)) from exc
+        raise ResultRefused(exc.field, str(exc), code=exc.code) from exc
     return session_record(
         result=result,
         source=source,
@@ -248,7 +255,7 @@ def session_results(request: HttpRequest) -> JsonResponse:
             guest_key=lambda: guest.guest_key_issue(request.session),
         )
     except ResultRefused as exc:
-        return _refused(exc.field, str(exc), exc.status)
+        return _refused(exc.field, str(exc), exc.status, exc.code)
     if created and not user:
         guest.session_played(request.session)
     return JsonResponse(

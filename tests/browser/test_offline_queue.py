@@ -158,7 +158,7 @@ def test_bad_data_in_the_queue_gets_the_servers_reason_and_is_dropped_with_a_not
     app_context.set_offline(False)
     note = app.get_by_role("alert").filter(has_text="could not be saved")
     expect(note).to_contain_text("A session from")
-    expect(note).to_contain_text("no-such-routine")
+    expect(note).to_contain_text("routine is not among your routines")
     expect(app.locator("#queue-status")).to_be_hidden()
     assert not PracticeSession.objects.exists()
 

@@ -311,3 +311,20 @@ def test_voice_and_tones_can_be_turned_off(phone):
     # every cue still shows on screen and reaches screen readers
     expect(phone.locator("#live")).not_to_be_empty()
     expect(phone.locator("#cue")).not_to_be_empty()
+
+
+def test_a_device_clock_running_ahead_is_named_when_the_session_cannot_be_saved(phone):
+    phone.allowed_errors.append("status of 400")  # the refusal itself
+    answer_screen_all_no(phone)
+    ahead = datetime.now(UTC).replace(microsecond=0) + timedelta(days=2)
+    phone.clock.install(time=ahead)
+    phone.goto(f"{phone.base}/routines/hamstring-trio/play/")
+    phone.clock.pause_at(ahead + timedelta(seconds=5))
+    phone.get_by_role("button", name="Start").click()
+    seconds(phone, HAMSTRINGS.total_seconds + 2)
+    expect(phone.locator("#summary")).to_be_visible()
+    expect(phone.locator("#save-status")).to_have_text(
+        "Not saved: This session ends later than the time now, so this device's clock seems to "
+        "be ahead. Set the clock right and your next session is saved as usual."
+    )
+    assert PracticeSession.every.count() == 0

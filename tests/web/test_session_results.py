@@ -156,3 +156,38 @@ def test_keys_are_8_to_64_ascii_letters_digits_or_dashes(client, alice, key):
     response = post(client, played(), key=key)
     assert response.status_code == 400 and response.json()["field"] == "Idempotency-Key"
     assert PracticeSession.every.count() == 0
+
+
+def test_a_session_from_a_clock_running_ahead_says_to_set_the_clock_in_the_readers_language(
+    client, alice
+):
+    ahead = timezone.now() + timedelta(days=2)
+    data = played() | {
+        "started_at": ahead.isoformat(),
+        "ended_at": (ahead + timedelta(minutes=3)).isoformat(),
+    }
+    refused(client, data, "ended_at")
+    answer = post(client, data).json()
+    assert "no later than" in answer["error"]  # the exact reason, for developers
+    assert answer["message"].startswith("This session ends later than the time now")
+    client.cookies["django_language"] = "es"
+    spanish = post(client, data).json()
+    assert spanish["message"].startswith("Esta sesión termina más tarde que la hora actual")
+
+
+def test_a_session_dated_before_the_person_began_says_the_clock_is_behind(client, alice):
+    long_ago = timezone.now() - timedelta(days=400)
+    data = played() | {
+        "started_at": long_ago.isoformat(),
+        "ended_at": (long_ago + timedelta(minutes=3)).isoformat(),
+    }
+    refused(client, data, "started_at")
+    assert post(client, data).json()["message"].startswith("This session is dated from before")
+
+
+def test_a_record_no_player_makes_gets_a_plain_message_and_the_exact_reason(client, alice):
+    answer = post(client, played() | {"practised_seconds": -1}).json()
+    assert "practised_seconds" in answer["error"]
+    assert answer["message"] == (
+        "The app could not read this session's record, so it was not added to your diary."
+    )

@@ -170,7 +170,8 @@ async function classify(response) {
   if (s === 409 && data?.owner === "mismatch") return { kind: "not-ours" };
   if (s >= 500 || s === 408 || s === 425 || s === 429) return { kind: "retry", server: s >= 500 };
   if (s === 403 && data === null) return { kind: "retry" }; // CSRF token out of date: a page renews it
-  if (data?.error) return { kind: "rejected", error: data.error };
+  // `message`: the reason in the person's words and language; `error`: the exact one
+  if (data?.error) return { kind: "rejected", error: data.message || data.error };
   const why = { name: "serverAnswered", status: s };
   return { kind: "rejected", error: say(why.name, why), why };
 }

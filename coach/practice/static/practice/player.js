@@ -479,7 +479,7 @@ function showSaved(outcome) {
     if (ui.data.afterUrl) showAfterLink(null); // the check-in after, linked once the session arrives
   } else {
     status.classList.add("notice-danger");
-    status.textContent = fill(W.notSaved, { error: outcome.data.error });
+    status.textContent = fill(W.notSaved, { error: outcome.data.message || outcome.data.error });
   }
 }
 
