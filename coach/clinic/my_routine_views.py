@@ -114,7 +114,7 @@ def my_results(request: HttpRequest, routine_id: str) -> JsonResponse:
     key = request.headers.get("Idempotency-Key", "")
     if not (8 <= len(key) <= 64 and key.isascii() and key.replace("-", "").isalnum()):
         return _refused("Send an Idempotency-Key header of 8-64 letters, digits or dashes.")
-    _, routine = _get_routine_for_user(request, routine_id)
+    _row, routine = _get_routine_for_user(request, routine_id)
     if not consent_active(request.user):
         withdrawn = _("Your consent is withdrawn: nothing was saved.")
         return _refused(withdrawn, 403, message=withdrawn)

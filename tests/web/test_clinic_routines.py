@@ -174,3 +174,23 @@ def test_another_person_cannot_open_or_post_to_someone_elses_routine(person, cli
         headers={"Idempotency-Key": uuid.uuid4().hex},
     )
     assert posted.status_code == 404
+
+
+def test_a_session_posted_after_consent_is_withdrawn_is_refused_in_the_persons_language(
+    person, client
+):
+    from coach.accounts.models import Consent
+
+    row = assign(make_share(person, make_clinician("sam@clinic.example")))
+    Consent.objects.filter(user=person).update(withdrawn_at=timezone.now())
+    client.force_login(person)
+    client.cookies["django_language"] = "es"
+    posted = client.post(
+        f"/my-routines/{row.routine_id}/sessions/",
+        "{}",
+        content_type="application/json",
+        headers={"Idempotency-Key": uuid.uuid4().hex},
+    )
+    assert posted.status_code == 403
+    assert posted.json()["message"] == "Tu consentimiento está retirado: no se guardó nada."
+    assert not PracticeSession.every.exists()
