@@ -19,6 +19,8 @@ from .catalogue import Catalogue, Exercise, Routine
 from .positions import Words, phrases_for, ready_seconds, where_to_go
 
 StepKind = Literal["ready", "hold", "switch", "reps", "rest", "open", "done"]
+STRETCHING: frozenset[StepKind] = frozenset({"hold", "reps", "open"})
+"""The steps that are the stretches themselves (`Timeline.stretching_seconds`)."""
 Side = Literal["left", "right", "both"]
 
 SWITCH_SECONDS = 5
@@ -106,6 +108,12 @@ class Timeline:
         """How long the routine usually takes: a resting step counted at its usual length
         rather than its cap (the Thigh Test usually ends it well before)."""
         return sum(s.usual or s.duration for s in self.steps)
+
+    @property
+    def stretching_seconds(self) -> int:
+        """The part of `usual_seconds` spent holding, repeating or resting in a position; the
+        rest is getting into position, changing sides and short rests between sets."""
+        return sum(s.usual or s.duration for s in self.steps if s.kind in STRETCHING)
 
     @property
     def exercise_ids(self) -> list[str]:

@@ -143,6 +143,7 @@ def routine_detail(request: HttpRequest, routine_id: str) -> HttpResponse:
             "routine": routine,
             "items": items,
             "total": format_duration(timeline.usual_seconds),
+            "stretching": format_duration(timeline.stretching_seconds),
             "frequency": frequency_text(routine.frequency, lang),
             "plan": plan,
         },

@@ -3,6 +3,7 @@
 import re
 from collections import Counter
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -254,3 +255,18 @@ def test_a_resting_side_lasts_until_the_thigh_test_ends_it_with_a_30_minute_cap(
     usual = tl.total_seconds - sum(s.duration - USUAL_REST_SECONDS for s in opens)
     assert tl.usual_seconds == usual and 9 * 60 <= usual <= 12 * 60
     assert tl.to_dict()["usual_seconds"] == usual
+
+
+@pytest.mark.parametrize("routine_id", sorted(CAT.routines))
+def test_the_stretching_time_is_the_holds_and_repetitions_and_the_rest_is_moving_between(
+    routine_id,
+):
+    tl = compile_timeline(CAT, routine_id)
+    between = sum(s.duration for s in tl.steps if s.kind in ("ready", "switch", "rest", "done"))
+    assert tl.stretching_seconds + between == tl.usual_seconds
+    assert 0 < tl.stretching_seconds < tl.usual_seconds
+
+
+def test_the_relief_sequence_is_five_and_a_half_minutes_of_stretching_in_about_eight():
+    tl = compile_timeline(CAT, "relief-sequence")
+    assert (tl.stretching_seconds, tl.usual_seconds) == (332, 487)

@@ -41,6 +41,7 @@ def test_the_routine_page_lists_exercises_in_order_with_doses_and_a_start_button
     positions = [text.index(n) for n in names]
     assert positions == sorted(positions)
     assert "8:07" in text and 'href="/routines/relief-sequence/play/"' in text
+    assert "Of that, 5:32 goes to the stretches themselves" in text  # the pages say "about 7"
     assert "1 x 30 s per side" in text or "30 s per side" in text
     assert "<details>" in text and "How to do it" in text
 
