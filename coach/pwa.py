@@ -25,7 +25,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
 from coach.practice.figure_views import _render as figure_text
-from stretching import catalogue, figures, i18n
+from stretching import figures, i18n
 from stretching.gate import RECHECK_VALID_MINUTES, quick_check_question
 from stretching.screening import recheck, words
 
@@ -75,8 +75,7 @@ def figure_urls() -> list[str]:
 
 def figure_ids() -> list[str]:
     """Every picture the player may show: each stretch's, and each set done differently."""
-    sets = [fid for by_set in figures.SET_FIGURES.values() for fid in by_set.values()]
-    return [*catalogue.default().exercises, *sets]
+    return sorted(figures.FIGURE_IDS)
 
 
 def quick_check_url(lang: str) -> str:

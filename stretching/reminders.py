@@ -91,7 +91,7 @@ ASSIGNED_BETWEEN: Mapping[str, tuple[time, time] | None] = {
 def for_routine(routine: Routine) -> Reminder:
     """The reminder of a routine a clinician assigned: as many times a day as it asks for, at
     times spread over its part of the day (the person may move them)."""
-    n = max(1, routine.frequency.times_per_day_max or routine.frequency.times_per_day_min or 1)
+    n = routine.frequency.times_per_day_max or 1
     part = (
         routine.frequency.time_of_day
         if routine.frequency.time_of_day in ASSIGNED_WINDOWS

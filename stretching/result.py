@@ -102,13 +102,16 @@ class SessionResult:
         }
 
 
+RefusalCode = Literal["invalid", "too-early", "in-future", "unknown-routine"]
+
+
 class ResultError(ValueError):
     """A posted result that does not make sense: `field` names where (`exercises[2].outcome`,
     or None for the body as a whole) and the message says what is allowed; `code` the kind of
     refusal a person can make sense of: "in-future" or "too-early" (the device's clock is wrong),
     "unknown-routine" (not, or no longer, among theirs), else "invalid" (a player's fault)."""
 
-    def __init__(self, field: str | None, message: str, code: str = "invalid") -> None:
+    def __init__(self, field: str | None, message: str, code: RefusalCode = "invalid") -> None:
         super().__init__(message)
         self.field, self.code = field, code
 

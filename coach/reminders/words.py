@@ -52,8 +52,8 @@ def reminder_message(message: Message, slot: Slot, plan: Plan, lang: str) -> Mes
         return message
     catalogue = i18n.catalogue(core)
     routine = catalogue.routines.get(slot.routine_id)
-    name = routine.name if routine is not None else plan.routine_names.get(slot.routine_id, "")
-    name = name or slot.routine_id  # an assigned routine: as its clinician named it
+    # an assigned routine is in no catalogue: the plan has it as its clinician named it
+    name = routine.name if routine else plan.routine_names.get(slot.routine_id, slot.routine_id)
     if slot.kind == "follow-up":
         title = _("Still time today for your routine: %(name)s") % {"name": name}
         line = _("Your routine %(name)s is still waiting, whenever suits you. No pressure.") % {

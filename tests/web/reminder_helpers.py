@@ -3,9 +3,11 @@
 from datetime import time
 from unittest import mock
 
+from django.utils import timezone
 from django_tasks_db.management.commands import db_worker
 from django_tasks_db.management.commands.db_worker import Worker
 
+from coach.accounts.models import LanguageChoice
 from coach.reminders import planning
 from coach.reminders.models import ReminderSettings
 from coach.reminders.scheduler import tick
@@ -52,9 +54,14 @@ def run_worker() -> None:
         worker.run()
 
 
+def speaks(user, lang: str) -> None:
+    """The person picked `lang` (what the worker writes to them in)."""
+    LanguageChoice.objects.create(user=user, language=lang, chosen_at=timezone.now())
+
+
 def tick_and_send(now) -> None:
     tick(now)
     run_worker()
 
 
-__all__ = ["make_reminders", "planning", "run_worker", "tick_and_send"]
+__all__ = ["make_reminders", "planning", "run_worker", "speaks", "tick_and_send"]

@@ -15,8 +15,7 @@ from coach.reminders.scheduler import tick
 
 from .clinic_factories import assign, make_clinician, make_share
 from .factories import make_user
-from .reminder_helpers import make_reminders, run_worker
-from .test_reminders_spanish import speaks
+from .reminder_helpers import make_reminders, run_worker, speaks
 
 pytestmark = pytest.mark.django_db
 LONDON = ZoneInfo("Europe/London")

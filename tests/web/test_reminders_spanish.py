@@ -9,16 +9,14 @@ from zoneinfo import ZoneInfo
 import pytest
 import time_machine
 from django.core import mail
-from django.utils import timezone
 
-from coach.accounts.models import LanguageChoice
 from coach.reminders.models import ReminderSettings, TipSubscription
 from coach.reminders.scheduler import tick
 from stretching import i18n, tips
 from stretching.screening import forbidden_phrases_in
 
 from .factories import make_session, make_user
-from .reminder_helpers import make_reminders, run_worker
+from .reminder_helpers import make_reminders, run_worker, speaks
 
 pytestmark = pytest.mark.django_db
 LONDON = ZoneInfo("Europe/London")
@@ -32,10 +30,6 @@ def run_minutes(start: datetime, minutes: int) -> None:
         with time_machine.travel(start + timedelta(minutes=n), tick=False):
             tick()
             run_worker()
-
-
-def speaks(user, lang: str) -> None:
-    LanguageChoice.objects.create(user=user, language=lang, chosen_at=timezone.now())
 
 
 def test_a_spanish_speaker_gets_the_reminder_in_spanish_and_an_english_speaker_in_english():
