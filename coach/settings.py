@@ -109,6 +109,9 @@ TEMPLATES = [
             ],
             # The site-wide tags live outside the apps (coach itself is not an app).
             "libraries": {"site_words": "coach.lib.site_words"},
+            # `{% url %}` that keeps the addresses it has worked out (same arguments, same
+            # errors); listed after Django's builtins, so it is every template's.
+            "builtins": ["coach.lib.url_tag"],
         },
     },
 ]
