@@ -65,6 +65,7 @@ def my_routine(request: HttpRequest, routine_id: str) -> HttpResponse:
             ],
             "plan": view,
             "total": format_duration(timeline.usual_seconds),
+            "stretching": format_duration(timeline.stretching_seconds),
             "frequency": i18n.frequency_text(routine.routine().frequency, display_language()),
         },
     )

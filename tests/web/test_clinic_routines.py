@@ -89,6 +89,10 @@ def test_an_assigned_routine_is_on_today_and_in_the_plan(desk, person, client):
     assert f"/my-routines/{row.routine_id}/play/" in today
     page = client.get(f"/my-routines/{row.routine_id}/").content.decode()
     assert "Gently" in page and "2 times a day" in page
+    total = re.search(r'<span class="total">(\d+):(\d\d)</span> in all', page)
+    held = re.search(r"Of that, (\d+):(\d\d) goes to the stretches themselves", page)
+    assert total and held, "the page says how long it takes and how much of it is stretching"
+    assert 0 < int(held[1]) * 60 + int(held[2]) < int(total[1]) * 60 + int(total[2])
 
 
 def test_the_player_plays_it_and_a_session_that_hurt_leaves_the_stretch_out(person, client):
