@@ -6,7 +6,7 @@ from ninja import Field as NinjaField
 from ninja import Header, Query, Router, Schema, Status
 
 from coach.practice.models import PracticeSession
-from coach.practice.views import ResultRefused, result_save
+from coach.practice.results import ResultRefused, result_save
 
 from .auth import reader, writer
 from .paging import MAX_LIMIT, page

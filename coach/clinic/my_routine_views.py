@@ -17,11 +17,10 @@ from coach.lib.queued import checks_owner
 from coach.practice import plans
 from coach.practice.models import AssignedRoutine
 from coach.practice.player_data import player_exercises
-from coach.practice.results import refusal_message
-from coach.practice.services import session_record
+from coach.practice.results import ResultRefused, refused_result, result_save
 from stretching import catalogue, i18n, positions
 from stretching.custom import CustomRoutine, compile_custom, read_custom
-from stretching.result import RESULT_LIMITS, Expected, ResultError, parse_result, plan_of, read_json
+from stretching.result import Expected, plan_of
 from stretching.timeline import Timeline, format_duration
 
 from .access import me
@@ -108,32 +107,27 @@ def my_player(request: HttpRequest, routine_id: str) -> HttpResponse:
 @checks_owner
 @login_required
 def my_results(request: HttpRequest, routine_id: str) -> JsonResponse:
-    """Save a played session of the person's assigned routine, once per Idempotency-Key,
-    through the core's one check of a result (against the routine at its full dose)."""
-    if len(request.body) > RESULT_LIMITS.max_bytes:
-        return _refused(f"the result must be at most {RESULT_LIMITS.max_bytes} bytes", 413)
-    key = request.headers.get("Idempotency-Key", "")
-    if not (8 <= len(key) <= 64 and key.isascii() and key.replace("-", "").isalnum()):
-        return _refused("Send an Idempotency-Key header of 8-64 letters, digits or dashes.")
+    """Save a played session of the person's assigned routine, once per Idempotency-Key, the
+    way every result is saved (coach.practice.results.result_save), checked against this
+    routine at its full dose."""
     _row, routine = _get_routine_for_user(request, routine_id)
     if not consent_active(request.user):
         withdrawn = _("Your consent is withdrawn: nothing was saved.")
-        return _refused(withdrawn, 403, message=withdrawn)
+        return JsonResponse({"error": withdrawn, "field": None, "message": withdrawn}, status=403)
     full = plan_of(compile_custom(catalogue.default(), routine))
-    expected = Expected({routine_id: full}, first_use=me(request).date_joined, now=timezone.now())
     try:
-        result = parse_result(read_json(request.body), expected)
-    except ResultError as exc:
-        return _refused(str(exc), message=refusal_message(exc.code))
-    session, created = session_record(
-        result=result, source="web", idempotency_key=key, user=request.user
-    )
+        session, created = result_save(
+            body=request.body,
+            key=request.headers.get("Idempotency-Key", ""),
+            user=request.user,
+            guest_key=str,
+            expected=Expected(
+                {routine_id: full}, first_use=me(request).date_joined, now=timezone.now()
+            ),
+        )
+    except ResultRefused as exc:
+        return refused_result(exc)
     return JsonResponse(
         {"id": session.pk, "created": created, "signed_in": True},
         status=201 if created else 200,
     )
-
-
-def _refused(error: str, status: int = 400, message: str = "") -> JsonResponse:
-    """A refusal: the exact reason (`error`) and what the person reads (`message`)."""
-    return JsonResponse({"error": error, "message": message or refusal_message("")}, status=status)

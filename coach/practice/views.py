@@ -1,7 +1,5 @@
 """Routine and exercise pages, the player, and the endpoint players post results to."""
 
-from collections.abc import Callable
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
@@ -26,27 +24,13 @@ from coach.lib.queued import (
 from stretching import catalogue
 from stretching.catalogue import Exercise, Routine, UnknownId
 from stretching.i18n.words import dose_text, frequency_text, position_text
-from stretching.result import RESULT_LIMITS, ResultError, parse_result, read_json
 from stretching.rules import OVERRIDES
 from stretching.timeline import compile_timeline, format_duration
 
 from . import plans
-from .models import PracticeSession
 from .player_data import player_exercises
-from .results import expected_for, refusal_message
-from .services import plan_override_once, session_record
-
-BAD_RESULT_KEY = "Send an Idempotency-Key header of 8-64 letters (A-Z, a-z), digits or dashes."
-
-
-def _refused(
-    field: str | None, message: str, status: int = 400, code: str = "invalid"
-) -> JsonResponse:
-    """A refusal: the exact reason (`error`, `field`) and what the person reads (`message`)."""
-    return JsonResponse(
-        {"error": message, "field": field, "message": refusal_message(code)}, status=status
-    )
-
+from .results import ResultRefused, refused_result, result_save
+from .services import plan_override_once
 
 DOSE_FIELDS = {
     "hold_seconds": pgettext_lazy("dose field", "hold_seconds"),
@@ -205,41 +189,6 @@ def player(request: HttpRequest, routine_id: str) -> HttpResponse:
     )
 
 
-class ResultRefused(Exception):
-    """A posted result that is not saved: the field at fault, why, and the status to answer."""
-
-    def __init__(
-        self, field: str | None, message: str, status: int = 400, code: str = "invalid"
-    ) -> None:
-        super().__init__(message)
-        self.field, self.status, self.code = field, status, code
-
-
-def result_save(
-    *, body: bytes, key: str, user, guest_key: Callable[[], str], source: str = "web"
-) -> tuple[PracticeSession, bool]:
-    """The one way a posted session result is saved, by the player's endpoint and the JSON
-    API: bounded, keyed, through the core's check (stretching.result), then `session_record`.
-    `user` is None for a guest (or a person whose consent is withdrawn); raises ResultRefused."""
-    if len(body) > RESULT_LIMITS.max_bytes:
-        raise ResultRefused(
-            None, f"the result must be at most {RESULT_LIMITS.max_bytes} bytes", 413
-        )
-    if not (8 <= len(key) <= 64 and key.isascii() and key.replace("-", "").isalnum()):
-        raise ResultRefused("Idempotency-Key", BAD_RESULT_KEY)
-    try:
-        result = parse_result(read_json(body), expected_for(user=user))
-    except ResultError as exc:
-        raise ResultRefused(exc.field, str(exc), code=exc.code) from exc
-    return session_record(
-        result=result,
-        source=source,
-        idempotency_key=key,
-        user=user,
-        guest_key="" if user else guest_key(),
-    )
-
-
 @require_POST
 @checks_owner
 def session_results(request: HttpRequest) -> JsonResponse:
@@ -256,7 +205,7 @@ def session_results(request: HttpRequest) -> JsonResponse:
             guest_key=lambda: guest.guest_key_issue(request.session),
         )
     except ResultRefused as exc:
-        return _refused(exc.field, str(exc), exc.status, exc.code)
+        return refused_result(exc)
     if created and not user:
         guest.session_played(request.session)
     return JsonResponse(

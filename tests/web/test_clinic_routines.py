@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from coach.diary.plans import plan_for_user
 from coach.practice.models import AssignedRoutine, PracticeSession
+from stretching.result import RESULT_LIMITS
 
 from .clinic_factories import (
     ROUTINE,
@@ -198,3 +199,35 @@ def post_empty_result(client, row):
         content_type="application/json",
         headers={"Idempotency-Key": uuid.uuid4().hex},
     )
+
+
+def test_its_endpoint_refuses_what_the_built_in_one_refuses_with_the_same_answers(person, client):
+    """One way a result is saved and refused, whichever routine was played: a bad key, a body
+    too large and a result of another routine get the same statuses, fields and messages."""
+    row = assign(make_share(person, make_clinician("sam@clinic.example")))
+    client.force_login(person)
+    own = f"/my-routines/{row.routine_id}/sessions/"
+    timeline = player_data(client.get(f"/my-routines/{row.routine_id}/play/"))["timeline"]
+    result = json.dumps(result_for(row.routine_id, timeline, timezone.now()))
+    cases = {
+        "bad key": (result, "no"),
+        "too large": (result + " " * RESULT_LIMITS.max_bytes, uuid.uuid4().hex),
+    }
+    for what, (body, key) in cases.items():
+        answers = [
+            client.post(
+                url, body, content_type="application/json", headers={"Idempotency-Key": key}
+            )
+            for url in (own, "/api/sessions/")  # the built-in routines' endpoint
+        ]
+        assert answers[0].status_code == answers[1].status_code != 201, what
+        assert answers[0].json() == answers[1].json(), what
+    other = client.post(
+        own,
+        json.dumps(result_for("relief-sequence", timeline, timezone.now())),
+        content_type="application/json",
+        headers={"Idempotency-Key": uuid.uuid4().hex},
+    )
+    assert other.status_code == 400 and other.json()["field"] == "routine_id"
+    assert "not among your routines" in other.json()["message"]
+    assert not PracticeSession.every.exists()
