@@ -12,6 +12,10 @@ from urllib.parse import urlsplit
 from common import CHROME_FLAGS, CHROMIUM, ROOT
 
 RUNS = 3
+ATTEMPTS = 3
+AGAIN = "Please run Lighthouse again"
+"""Lighthouse's own words when it could not record a page load (NO_NAVSTART, on a busy
+machine): such a run is made again, up to ATTEMPTS times, and the report says so."""
 CATEGORIES = ("performance", "accessibility", "best-practices")
 METRICS = (
     "first-contentful-paint",
@@ -86,19 +90,25 @@ def run(base_url: str, path: str, session_cookie: str | None = None) -> dict:
         Path(headers_file).write_text(json.dumps({"Cookie": f"sessionid={session_cookie}"}))
     name = "home" if path == "/" else path.strip("/").replace("/", "-")
     runs = []
+    repeated: list[str] = []
     try:
         for i in range(RUNS):
             output = OUT_DIR / f"lighthouse-{name}-{i + 1}.json"
             output.unlink(missing_ok=True)
             profile = tempfile.mkdtemp(prefix="profile-", dir=work)
-            done = subprocess.run(
-                command(base_url + path, str(output), profile, headers_file),
-                cwd=ROOT,
-                env=env,
-                capture_output=True,
-                text=True,
-                timeout=180,
-            )
+            for attempt in range(1, ATTEMPTS + 1):
+                done = subprocess.run(
+                    command(base_url + path, str(output), profile, headers_file),
+                    cwd=ROOT,
+                    env=env,
+                    capture_output=True,
+                    text=True,
+                    timeout=180,
+                )
+                if done.returncode == 0 or AGAIN not in done.stderr or attempt == ATTEMPTS:
+                    break
+                repeated.append(f"run {i + 1} repeated: {done.stderr.strip()[-200:]}")
+                profile = tempfile.mkdtemp(prefix="profile-", dir=work)
             if done.returncode != 0 or not output.exists():
                 raise RuntimeError(f"lighthouse exited {done.returncode}: {done.stderr[-800:]}")
             lhr = json.loads(output.read_text())
@@ -132,6 +142,6 @@ def run(base_url: str, path: str, session_cookie: str | None = None) -> dict:
         "median": medians,
         "median_run_metrics": by_perf[len(by_perf) // 2]["metrics"],
         "losses": losses,
-        "warnings": sorted({w for r in runs for w in r["warnings"]}),
+        "warnings": sorted({w for r in runs for w in r["warnings"]}) + repeated,
         "command": shown_command(path, bool(session_cookie)),
     }
